@@ -1,0 +1,200 @@
+// Package content holds aglo's domain: the pages, projects, events, offices and the
+// accessibility statement of the partnership, each written in Polish and Czech. It imports
+// neither the web nor SQL; the store persists these types and the web layer shows them.
+package content
+
+import (
+	"time"
+)
+
+// Lang is a BCP 47 language code of a language version of the site.
+type Lang string
+
+// The languages of the site. Polish is the original and the default.
+const (
+	PL Lang = "pl"
+	CS Lang = "cs"
+)
+
+// Langs lists the site's languages in the order they are shown.
+var Langs = []Lang{PL, CS}
+
+// ParseLang returns the Lang for s, or false when s is not a language of the site.
+func ParseLang(s string) (Lang, bool) {
+	switch Lang(s) {
+	case PL, CS:
+		return Lang(s), true
+	}
+	return "", false
+}
+
+// Other returns the other language of the site.
+func (l Lang) Other() Lang {
+	if l == CS {
+		return PL
+	}
+	return CS
+}
+
+// String returns the language code.
+func (l Lang) String() string { return string(l) }
+
+// PageKey names one of the fixed pages of the site.
+type PageKey string
+
+// The pages every language version has.
+const (
+	PageHome          PageKey = "home"
+	PageHistory       PageKey = "history"
+	PageProjects      PageKey = "projects"
+	PageContact       PageKey = "contact"
+	PageAccessibility PageKey = "accessibility"
+)
+
+// PageKeys lists the pages in menu order.
+var PageKeys = []PageKey{PageHome, PageHistory, PageProjects, PageContact, PageAccessibility}
+
+// Text is what every language version of an item has: a title, the slug in its URL, a
+// summary for listings and meta descriptions, and a Markdown body. A version that is not
+// Published (or has no title yet) is not shown; visitors get the other language instead.
+type Text struct {
+	Title     string
+	Slug      string
+	Summary   string
+	Body      string
+	Published bool
+	UpdatedAt time.Time
+}
+
+// Ready reports whether this language version can be shown to visitors.
+func (t Text) Ready() bool { return t.Published && t.Title != "" && t.Slug != "" }
+
+// Page is one of the fixed pages of the site in both languages.
+type Page struct {
+	ID      int64
+	Key     PageKey
+	Version int64
+	Text    map[Lang]Text
+}
+
+// Project is a joint project of the partners.
+type Project struct {
+	ID        int64
+	Version   int64
+	Position  int
+	Hidden    bool
+	StartYear int // 0 when not known
+	EndYear   int // 0 when not known or still running
+	Text      map[Lang]Text
+	Funding   map[Lang]Funding
+}
+
+// Funding names where a project's money came from, in one language.
+type Funding struct {
+	Programme string
+	Fund      string
+}
+
+// Event is a dated step of the cooperation, shown on the timeline.
+type Event struct {
+	ID        int64
+	Version   int64
+	Hidden    bool
+	Start     Date
+	End       Date  // zero when the event is a single day, month or year
+	ProjectID int64 // 0 when the event belongs to no project
+	Text      map[Lang]EventText
+}
+
+// EventText is an event's title and Markdown text in one language.
+type EventText struct {
+	Title string
+	Body  string
+}
+
+// Office is a partner's contact block. Empty fields are unknown and not shown.
+type Office struct {
+	ID         int64
+	Version    int64
+	Position   int
+	Hidden     bool
+	Country    string // ISO 3166-1 alpha-2: "PL" or "CZ"
+	Street     string
+	PostalCode string
+	City       string
+	NIP        string
+	REGON      string
+	KRS        string
+	Phone      string
+	Fax        string
+	Email      string
+	Hours      Hours
+	Text       map[Lang]OfficeText
+}
+
+// OfficeText is the language-specific part of an office: its name, the organisation it
+// belongs to and how to find the entrance.
+type OfficeText struct {
+	Name         string
+	Organisation string
+	Directions   string
+}
+
+// Hours are an office's regular opening hours: the same times on a run of weekdays.
+type Hours struct {
+	FromDay int    // 1 = Monday … 7 = Sunday; 0 when not known
+	ToDay   int    // last day of the run, inclusive
+	Opens   string // "07:30"
+	Closes  string // "15:30"
+}
+
+// Known reports whether the opening hours are filled in.
+func (h Hours) Known() bool { return h.FromDay > 0 && h.ToDay > 0 && h.Opens != "" && h.Closes != "" }
+
+// Compliance is how far the site meets WCAG 2.1 AA, as both laws ask it to be stated.
+type Compliance string
+
+// The compliance states; the empty value means not yet assessed.
+const (
+	ComplianceUnknown Compliance = ""
+	ComplianceFull    Compliance = "full"
+	CompliancePartial Compliance = "partial"
+	ComplianceNone    Compliance = "none"
+)
+
+// Statement holds the structured facts of the accessibility statement. Dates and contact
+// details we do not know stay empty and are shown as not yet filled in.
+type Statement struct {
+	Version      int64
+	PublishedOn  string // YYYY-MM-DD
+	UpdatedOn    string // YYYY-MM-DD
+	AssessedOn   string // YYYY-MM-DD
+	Compliance   Compliance
+	ContactName  string
+	ContactEmail string
+	ContactPhone string
+	Text         map[Lang]StatementText
+}
+
+// StatementText is the language-specific part of the accessibility statement.
+type StatementText struct {
+	Body          string // the body and site the statement is for
+	Inaccessible  string // inaccessible content and why
+	Assessment    string // how the statement was prepared
+	Procedure     string // requests, complaints and the time limits
+	Enforcement   string // where to turn when the complaint fails
+	Entrance      string
+	Lifts         string
+	Parking       string
+	AssistanceDog string
+	SignLanguage  string
+}
+
+// Site is every piece of content, as one snapshot the web layer renders from.
+type Site struct {
+	Pages     map[PageKey]Page
+	Projects  []Project // in display order, hidden ones included
+	Events    []Event   // by start date
+	Offices   []Office  // in display order
+	Statement Statement
+}

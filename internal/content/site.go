@@ -1,0 +1,224 @@
+package content
+
+import "strings"
+
+// Kind says what sort of item a Ref points to.
+type Kind string
+
+// The kinds of public item with a URL of their own.
+const (
+	KindPage    Kind = "page"
+	KindProject Kind = "project"
+)
+
+// Ref points to one public item: a page by its key or a project by its id.
+type Ref struct {
+	Kind Kind
+	Key  PageKey
+	ID   int64
+}
+
+// PageRef returns the Ref of a fixed page.
+func PageRef(key PageKey) Ref { return Ref{Kind: KindPage, Key: key} }
+
+// ProjectRef returns the Ref of a project.
+func ProjectRef(id int64) Ref { return Ref{Kind: KindProject, ID: id} }
+
+// Pick returns the language version of texts to show to a visitor who asked for lang: that
+// language when it is ready, otherwise the other one. ok is false when neither is ready.
+func Pick[T any](texts map[Lang]T, lang Lang, ready func(T) bool) (t T, shown Lang, ok bool) {
+	if t, found := texts[lang]; found && ready(t) {
+		return t, lang, true
+	}
+	if t, found := texts[lang.Other()]; found && ready(t) {
+		return t, lang.Other(), true
+	}
+	return t, lang, false
+}
+
+// PickText is Pick for the Text of pages and projects.
+func PickText(texts map[Lang]Text, lang Lang) (Text, Lang, bool) {
+	return Pick(texts, lang, Text.Ready)
+}
+
+// Page returns the page with key; the zero Page when the site has none.
+func (s *Site) Page(key PageKey) Page { return s.Pages[key] }
+
+// Project returns the project with id, or false.
+func (s *Site) Project(id int64) (Project, bool) {
+	for _, p := range s.Projects {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return Project{}, false
+}
+
+// Texts returns the language versions of the item ref points to, or false when it does not
+// exist or is hidden from visitors.
+func (s *Site) Texts(ref Ref) (map[Lang]Text, bool) {
+	switch ref.Kind {
+	case KindPage:
+		p, ok := s.Pages[ref.Key]
+		return p.Text, ok
+	case KindProject:
+		p, ok := s.Project(ref.ID)
+		if !ok || p.Hidden {
+			return nil, false
+		}
+		return p.Text, true
+	}
+	return nil, false
+}
+
+// slug returns the slug of texts in lang's URL space: the language's own slug when that
+// version is ready, otherwise the slug of the version shown instead.
+func slug(texts map[Lang]Text, lang Lang) string {
+	t, _, ok := PickText(texts, lang)
+	if !ok {
+		return texts[lang].Slug
+	}
+	return t.Slug
+}
+
+// Path returns the path of ref in lang, such as "/cs/projekty/spolecne-pro-rozvoj", or ""
+// when the item does not exist or is hidden.
+func (s *Site) Path(lang Lang, ref Ref) string {
+	texts, ok := s.Texts(ref)
+	if !ok {
+		return ""
+	}
+	switch {
+	case ref.Kind == KindPage && ref.Key == PageHome:
+		return "/" + string(lang) + "/"
+	case ref.Kind == KindPage:
+		return "/" + string(lang) + "/" + slug(texts, lang)
+	}
+	return s.Path(lang, PageRef(PageProjects)) + "/" + slug(texts, lang)
+}
+
+// Available reports whether the item has a version of its own in lang, so that hreflang
+// and the sitemap list only languages a page is really written in.
+func (s *Site) Available(lang Lang, ref Ref) bool {
+	texts, ok := s.Texts(ref)
+	return ok && texts[lang].Ready()
+}
+
+// Refs lists every public item: the pages in menu order, then the visible projects.
+func (s *Site) Refs() []Ref {
+	refs := make([]Ref, 0, len(PageKeys)+len(s.Projects))
+	for _, k := range PageKeys {
+		if _, ok := s.Pages[k]; ok {
+			refs = append(refs, PageRef(k))
+		}
+	}
+	for _, p := range s.Projects {
+		if !p.Hidden {
+			refs = append(refs, ProjectRef(p.ID))
+		}
+	}
+	return refs
+}
+
+// Resolve finds the item whose path in lang is path ("/cs/kontakt"). A path written with the
+// other language's slug also resolves, so that the caller can redirect it to the right one.
+func (s *Site) Resolve(lang Lang, path string) (Ref, bool) {
+	rest, ok := strings.CutPrefix(path, "/"+string(lang)+"/")
+	if !ok {
+		return Ref{}, false
+	}
+	rest = strings.TrimSuffix(rest, "/")
+	if rest == "" {
+		return PageRef(PageHome), true
+	}
+	first, second, nested := strings.Cut(rest, "/")
+	if !nested {
+		for _, k := range PageKeys {
+			if k != PageHome && hasSlug(s.Pages[k].Text, first) {
+				return PageRef(k), true
+			}
+		}
+		return Ref{}, false
+	}
+	if !hasSlug(s.Pages[PageProjects].Text, first) || strings.Contains(second, "/") {
+		return Ref{}, false
+	}
+	for _, p := range s.Projects {
+		if !p.Hidden && hasSlug(p.Text, second) {
+			return ProjectRef(p.ID), true
+		}
+	}
+	return Ref{}, false
+}
+
+func hasSlug(texts map[Lang]Text, slug string) bool {
+	for _, t := range texts {
+		if t.Slug != "" && t.Slug == slug {
+			return true
+		}
+	}
+	return false
+}
+
+// VisibleProjects returns the projects shown to visitors, in display order.
+func (s *Site) VisibleProjects() []Project {
+	var out []Project
+	for _, p := range s.Projects {
+		if !p.Hidden {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// Timeline returns the visible events, by date; with projectID > 0 only that project's.
+func (s *Site) Timeline(projectID int64) []Event {
+	var out []Event
+	for _, e := range s.Events {
+		if !e.Hidden && (projectID == 0 || e.ProjectID == projectID) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// VisibleOffices returns the offices shown to visitors, in display order.
+func (s *Site) VisibleOffices() []Office {
+	var out []Office
+	for _, o := range s.Offices {
+		if !o.Hidden {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+// PageByID returns the page with id, or false.
+func (s *Site) PageByID(id int64) (Page, bool) {
+	for _, p := range s.Pages {
+		if p.ID == id {
+			return p, true
+		}
+	}
+	return Page{}, false
+}
+
+// Event returns the event with id, or false.
+func (s *Site) Event(id int64) (Event, bool) {
+	for _, e := range s.Events {
+		if e.ID == id {
+			return e, true
+		}
+	}
+	return Event{}, false
+}
+
+// Office returns the office with id, or false.
+func (s *Site) Office(id int64) (Office, bool) {
+	for _, o := range s.Offices {
+		if o.ID == id {
+			return o, true
+		}
+	}
+	return Office{}, false
+}

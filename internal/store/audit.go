@@ -1,0 +1,87 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"strings"
+	"time"
+
+	"github.com/aglo/aglo/internal/content"
+)
+
+func logAudit(ctx context.Context, tx *sql.Tx, a content.AuditEntry) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO audit_log (at, actor, action, kind, item_id, detail, addr) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+		formatTime(a.At), a.Actor, a.Action, a.Kind, a.ItemID, a.Detail, a.Addr)
+	return err
+}
+
+// LogAudit adds an entry to the audit log (sign-ins and failed sign-ins; saves log
+// themselves in their own transaction).
+func (s *Store) LogAudit(ctx context.Context, a content.AuditEntry) error {
+	if a.At.IsZero() {
+		a.At = s.now()
+	}
+	return wrap(s.inTx(ctx, func(tx *sql.Tx) error { return logAudit(ctx, tx, a) }), "log audit")
+}
+
+// Audit returns the newest entries of the audit log, at most limit.
+func (s *Store) Audit(ctx context.Context, limit int) ([]content.AuditEntry, error) {
+	rows, err := s.read.QueryContext(ctx, `SELECT at, actor, action, kind, item_id, detail, addr FROM audit_log
+		ORDER BY id DESC LIMIT ?`, limit)
+	if err != nil {
+		return nil, wrap(err, "read audit log")
+	}
+	defer rows.Close()
+	var out []content.AuditEntry
+	for rows.Next() {
+		var (
+			a  content.AuditEntry
+			at string
+		)
+		if err := rows.Scan(&at, &a.Actor, &a.Action, &a.Kind, &a.ItemID, &a.Detail, &a.Addr); err != nil {
+			return nil, wrap(err, "read audit log")
+		}
+		a.At = parseTime(at)
+		out = append(out, a)
+	}
+	return out, wrap(rows.Err(), "read audit log")
+}
+
+// LanguageChanges returns, for every item with revisions, when each of its language
+// versions last changed, read from the fields each revision changed ("cs.title").
+func (s *Store) LanguageChanges(ctx context.Context) (map[content.Kind]map[int64]map[content.Lang]time.Time, error) {
+	rows, err := s.read.QueryContext(ctx, "SELECT kind, item_id, created_at, changed FROM revisions ORDER BY id")
+	if err != nil {
+		return nil, wrap(err, "read language changes")
+	}
+	defer rows.Close()
+	out := make(map[content.Kind]map[int64]map[content.Lang]time.Time)
+	for rows.Next() {
+		var (
+			kind             content.Kind
+			id               int64
+			created, changed string
+			fields           []string
+		)
+		if err := rows.Scan(&kind, &id, &created, &changed); err != nil {
+			return nil, wrap(err, "read language changes")
+		}
+		if err := json.Unmarshal([]byte(changed), &fields); err != nil {
+			return nil, wrap(err, "read language changes")
+		}
+		for _, f := range fields {
+			lang, _, ok := strings.Cut(f, ".")
+			if l, valid := content.ParseLang(lang); ok && valid {
+				if out[kind] == nil {
+					out[kind] = make(map[int64]map[content.Lang]time.Time)
+				}
+				if out[kind][id] == nil {
+					out[kind][id] = make(map[content.Lang]time.Time)
+				}
+				out[kind][id][l] = parseTime(created)
+			}
+		}
+	}
+	return out, wrap(rows.Err(), "read language changes")
+}

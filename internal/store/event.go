@@ -1,0 +1,105 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"sort"
+
+	"github.com/aglo/aglo/internal/content"
+)
+
+func loadEvents(ctx context.Context, tx *sql.Tx) ([]content.Event, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, version, hidden, start_date, end_date, COALESCE(project_id, 0) FROM events`)
+	if err != nil {
+		return nil, err
+	}
+	var out []content.Event
+	index := make(map[int64]int)
+	for rows.Next() {
+		var (
+			e          = content.Event{Text: make(map[content.Lang]content.EventText, 2)}
+			start, end string
+		)
+		if err := rows.Scan(&e.ID, &e.Version, &e.Hidden, &start, &end, &e.ProjectID); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		if e.Start, err = content.ParseDate(start); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("event %d: %w", e.ID, err)
+		}
+		if e.End, err = content.ParseDate(end); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("event %d: %w", e.ID, err)
+		}
+		index[e.ID] = len(out)
+		out = append(out, e)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Start == out[j].Start {
+			return out[i].ID < out[j].ID
+		}
+		return out[i].Start.Before(out[j].Start)
+	})
+	for i, e := range out {
+		index[e.ID] = i
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT event_id, lang, title, body FROM event_texts`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id   int64
+			lang content.Lang
+			t    content.EventText
+		)
+		if err := rows.Scan(&id, &lang, &t.Title, &t.Body); err != nil {
+			return nil, err
+		}
+		if i, ok := index[id]; ok {
+			out[i].Text[lang] = t
+		}
+	}
+	return out, rows.Err()
+}
+
+func insertEvent(ctx context.Context, tx *sql.Tx, e content.Event) error {
+	var id, project any
+	if e.ID > 0 {
+		id = e.ID
+	}
+	if e.ProjectID > 0 {
+		project = e.ProjectID
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO events (id, version, hidden, start_date, end_date, project_id)
+		VALUES (?, ?, ?, ?, ?, ?)`, id, max(e.Version, 1), e.Hidden, e.Start.String(), e.End.String(), project)
+	if err != nil {
+		return err
+	}
+	newID, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	for _, lang := range content.Langs {
+		if t, ok := e.Text[lang]; ok {
+			if err := putEventText(ctx, tx, newID, lang, t); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func putEventText(ctx context.Context, tx *sql.Tx, id int64, lang content.Lang, t content.EventText) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO event_texts (event_id, lang, title, body) VALUES (?, ?, ?, ?)
+		ON CONFLICT (event_id, lang) DO UPDATE SET title = excluded.title, body = excluded.body`,
+		id, lang, t.Title, t.Body)
+	return err
+}

@@ -1,0 +1,92 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"time"
+
+	"github.com/aglo/aglo/internal/content"
+)
+
+func loadProjects(ctx context.Context, tx *sql.Tx) ([]content.Project, error) {
+	rows, err := tx.QueryContext(ctx, `SELECT id, version, position, hidden, start_year, end_year
+		FROM projects ORDER BY position, id`)
+	if err != nil {
+		return nil, err
+	}
+	var out []content.Project
+	index := make(map[int64]int)
+	for rows.Next() {
+		p := content.Project{Text: make(map[content.Lang]content.Text, 2), Funding: make(map[content.Lang]content.Funding, 2)}
+		if err := rows.Scan(&p.ID, &p.Version, &p.Position, &p.Hidden, &p.StartYear, &p.EndYear); err != nil {
+			rows.Close()
+			return nil, err
+		}
+		index[p.ID] = len(out)
+		out = append(out, p)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT project_id, lang, title, slug, summary, body, programme, fund, published, updated_at
+		FROM project_texts`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var (
+			id      int64
+			lang    content.Lang
+			t       content.Text
+			f       content.Funding
+			updated string
+		)
+		if err := rows.Scan(&id, &lang, &t.Title, &t.Slug, &t.Summary, &t.Body, &f.Programme, &f.Fund, &t.Published, &updated); err != nil {
+			return nil, err
+		}
+		t.UpdatedAt = parseTime(updated)
+		if i, ok := index[id]; ok {
+			out[i].Text[lang] = t
+			out[i].Funding[lang] = f
+		}
+	}
+	return out, rows.Err()
+}
+
+func insertProject(ctx context.Context, tx *sql.Tx, p content.Project, now time.Time) error {
+	var id any
+	if p.ID > 0 {
+		id = p.ID
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO projects (id, version, position, hidden, start_year, end_year)
+		VALUES (?, ?, ?, ?, ?, ?)`, id, max(p.Version, 1), p.Position, p.Hidden, p.StartYear, p.EndYear)
+	if err != nil {
+		return err
+	}
+	newID, err := res.LastInsertId()
+	if err != nil {
+		return err
+	}
+	for _, lang := range content.Langs {
+		t, ok := p.Text[lang]
+		if !ok {
+			continue
+		}
+		if err := putProjectText(ctx, tx, newID, lang, t, p.Funding[lang], orNow(t.UpdatedAt, now)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func putProjectText(ctx context.Context, tx *sql.Tx, id int64, lang content.Lang, t content.Text, f content.Funding, updated time.Time) error {
+	_, err := tx.ExecContext(ctx, `INSERT INTO project_texts (project_id, lang, title, slug, summary, body, programme, fund, published, updated_at)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (project_id, lang) DO UPDATE SET title = excluded.title, slug = excluded.slug, summary = excluded.summary,
+			body = excluded.body, programme = excluded.programme, fund = excluded.fund, published = excluded.published,
+			updated_at = excluded.updated_at`,
+		id, lang, t.Title, t.Slug, t.Summary, t.Body, f.Programme, f.Fund, t.Published, formatTime(updated))
+	return err
+}

@@ -1,0 +1,96 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"time"
+
+	"github.com/aglo/aglo/internal/content"
+)
+
+// Site loads every piece of content as one consistent snapshot.
+func (s *Store) Site(ctx context.Context) (*content.Site, error) {
+	site := &content.Site{}
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		if site.Pages, err = loadPages(ctx, tx); err != nil {
+			return err
+		}
+		if site.Projects, err = loadProjects(ctx, tx); err != nil {
+			return err
+		}
+		if site.Events, err = loadEvents(ctx, tx); err != nil {
+			return err
+		}
+		if site.Offices, err = loadOffices(ctx, tx); err != nil {
+			return err
+		}
+		site.Statement, err = loadStatement(ctx, tx)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("store: load site: %w", err)
+	}
+	return site, nil
+}
+
+// Seed fills an empty database with site. It does nothing, and returns false, when the
+// database was seeded before, so that staff edits are never overwritten.
+func (s *Store) Seed(ctx context.Context, site content.Site) (bool, error) {
+	seeded := false
+	err := s.inTx(ctx, func(tx *sql.Tx) error {
+		var n int
+		if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM meta WHERE key = 'seeded_at'").Scan(&n); err != nil {
+			return err
+		}
+		if n > 0 {
+			return nil
+		}
+		now := s.now()
+		for _, k := range content.PageKeys {
+			p, ok := site.Pages[k]
+			if !ok {
+				return fmt.Errorf("seed has no %s page", k)
+			}
+			p.Key = k
+			if err := insertPage(ctx, tx, p, now); err != nil {
+				return err
+			}
+		}
+		for _, p := range site.Projects {
+			if err := insertProject(ctx, tx, p, now); err != nil {
+				return err
+			}
+		}
+		for _, e := range site.Events {
+			if err := insertEvent(ctx, tx, e); err != nil {
+				return err
+			}
+		}
+		for _, o := range site.Offices {
+			if err := insertOffice(ctx, tx, o); err != nil {
+				return err
+			}
+		}
+		if err := insertStatement(ctx, tx, site.Statement); err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "INSERT INTO meta (key, value) VALUES ('seeded_at', ?)", formatTime(now)); err != nil {
+			return err
+		}
+		seeded = true
+		return nil
+	})
+	if err != nil {
+		return false, fmt.Errorf("store: seed: %w", err)
+	}
+	return seeded, nil
+}
+
+func orNow(t, now time.Time) time.Time {
+	if t.IsZero() {
+		return now
+	}
+	return t
+}
