@@ -1,0 +1,86 @@
+package form
+
+import "github.com/aglo/aglo/internal/content"
+
+// textFields are the per-language fields of pages and projects.
+var textFields = []Field{
+	{Name: "title", Label: "field.title", Input: Text, PerLang: true},
+	{Name: "slug", Label: "field.slug", Hint: "hint.slug", Input: Text, PerLang: true},
+	{Name: "summary", Label: "field.summary", Hint: "hint.summary", Input: Area, PerLang: true},
+	{Name: "body", Label: "field.body", Hint: "hint.markdown", Input: Markdown, PerLang: true},
+	{Name: "published", Label: "field.published", Hint: "hint.published", Input: Check, PerLang: true},
+}
+
+// Page is the form of a fixed page.
+var Page = Spec{Kind: content.KindPage, Fields: textFields}
+
+// Project returns the form of a project.
+var Project = Spec{Kind: content.KindProject, Fields: append([]Field{
+	{Name: "start_year", Label: "field.start_year", Input: Number},
+	{Name: "end_year", Label: "field.end_year", Hint: "hint.end_year", Input: Number},
+	{Name: "hidden", Label: "field.hidden", Hint: "hint.hidden", Input: Check},
+}, append(append([]Field{}, textFields...),
+	Field{Name: "programme", Label: "field.programme", Input: Text, PerLang: true},
+	Field{Name: "fund", Label: "field.fund", Input: Text, PerLang: true},
+)...)}
+
+// Event returns the form of an event; projects are the choices of the project it belongs to.
+func Event(projects []Option) Spec {
+	return Spec{Kind: content.KindEvent, Fields: []Field{
+		{Name: "start", Label: "field.start", Hint: "hint.date", Input: Text, Required: true},
+		{Name: "end", Label: "field.end", Hint: "hint.date", Input: Text},
+		{Name: "project_id", Label: "field.project", Input: Select, Options: append([]Option{{Value: "", Label: "field.no_project"}}, projects...)},
+		{Name: "hidden", Label: "field.hidden", Hint: "hint.hidden", Input: Check},
+		{Name: "title", Label: "field.title", Input: Text, PerLang: true},
+		{Name: "body", Label: "field.text", Hint: "hint.markdown", Input: Markdown, PerLang: true},
+	}}
+}
+
+var weekdays = []Option{{"", "field.none", false}, {"1", "date.weekday.1", false}, {"2", "date.weekday.2", false},
+	{"3", "date.weekday.3", false}, {"4", "date.weekday.4", false}, {"5", "date.weekday.5", false},
+	{"6", "date.weekday.6", false}, {"7", "date.weekday.7", false}}
+
+// Office is the form of an office.
+var Office = Spec{Kind: content.KindOffice, Fields: []Field{
+	{Name: "name", Label: "field.office_name", Input: Text, PerLang: true},
+	{Name: "organisation", Label: "field.organisation", Input: Text, PerLang: true},
+	{Name: "directions", Label: "field.directions", Input: Area, PerLang: true},
+	{Name: "country", Label: "field.country", Input: Select, Options: []Option{{"PL", "office.country.PL", false}, {"CZ", "office.country.CZ", false}}},
+	{Name: "street", Label: "field.street", Input: Text},
+	{Name: "postal_code", Label: "field.postal_code", Input: Text},
+	{Name: "city", Label: "field.city", Input: Text},
+	{Name: "phone", Label: "office.phone", Input: Tel},
+	{Name: "fax", Label: "office.fax", Input: Tel},
+	{Name: "email", Label: "office.email", Input: Email},
+	{Name: "nip", Label: "office.nip", Input: Text},
+	{Name: "regon", Label: "office.regon", Input: Text},
+	{Name: "krs", Label: "office.krs", Input: Text},
+	{Name: "hours_from", Label: "field.hours_from", Input: Select, Options: weekdays},
+	{Name: "hours_to", Label: "field.hours_to", Input: Select, Options: weekdays},
+	{Name: "opens", Label: "field.opens", Input: Time},
+	{Name: "closes", Label: "field.closes", Input: Time},
+	{Name: "hidden", Label: "field.hidden", Hint: "hint.hidden", Input: Check},
+}}
+
+// Statement is the form of the accessibility statement.
+var Statement = Spec{Kind: content.KindStatement, Fields: []Field{
+	{Name: "published_on", Label: "statement.published_on", Hint: "hint.day", Input: Text},
+	{Name: "updated_on", Label: "statement.updated_on", Hint: "hint.day", Input: Text},
+	{Name: "assessed_on", Label: "statement.assessed_on", Hint: "hint.day", Input: Text},
+	{Name: "compliance", Label: "statement.compliance_status", Input: Select, Options: []Option{
+		{"", "field.not_assessed", false}, {"full", "field.compliance_full", false},
+		{"partial", "field.compliance_partial", false}, {"none", "field.compliance_none", false}}},
+	{Name: "contact_name", Label: "statement.contact_name", Input: Text},
+	{Name: "contact_email", Label: "statement.contact_email", Input: Email},
+	{Name: "contact_phone", Label: "statement.contact_phone", Input: Tel},
+	{Name: "body", Label: "statement.body", Hint: "hint.markdown", Input: Markdown, PerLang: true},
+	{Name: "inaccessible", Label: "statement.inaccessible", Hint: "hint.markdown", Input: Markdown, PerLang: true},
+	{Name: "assessment", Label: "statement.assessment", Hint: "hint.markdown", Input: Markdown, PerLang: true},
+	{Name: "procedure", Label: "statement.procedure", Hint: "hint.markdown", Input: Markdown, PerLang: true},
+	{Name: "enforcement", Label: "statement.enforcement", Hint: "hint.markdown", Input: Markdown, PerLang: true},
+	{Name: "entrance", Label: "statement.entrance", Input: Area, PerLang: true},
+	{Name: "lifts", Label: "statement.lifts", Input: Area, PerLang: true},
+	{Name: "parking", Label: "statement.parking", Input: Area, PerLang: true},
+	{Name: "assistance_dog", Label: "statement.assistance_dog", Input: Area, PerLang: true},
+	{Name: "sign_language", Label: "statement.sign_language", Input: Area, PerLang: true},
+}}
