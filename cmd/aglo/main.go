@@ -1,0 +1,56 @@
+// Command aglo serves the bilingual website of the Aglomeracja Opolska and Olomoucká
+// aglomerace partnership, and manages its database.
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {
+		fmt.Fprintln(os.Stderr, "aglo:", err)
+		os.Exit(1)
+	}
+}
+
+// run is aglo with its arguments and environment, so that tests can call it.
+func run(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) > 0 {
+		switch args[0] {
+		case "serve":
+			return serve(ctx, args[1:], getenv, stderr)
+		case "user":
+			return userCommand(ctx, args[1:], getenv, stdin, stdout, stderr)
+		case "help", "-h", "-help", "--help":
+			usage(stdout)
+			return nil
+		}
+	}
+	return serve(ctx, args, getenv, stderr)
+}
+
+func usage(w io.Writer) {
+	fmt.Fprint(w, `aglo serves the website of the Aglomeracja Opolska – Olomoucká aglomerace partnership.
+
+Usage:
+  aglo [serve] [flags]          serve the site (the default)
+  aglo user add NAME [flags]    create an editor or change their password; the
+                                password is read from standard input (one line) or
+                                prompted for twice on a terminal
+  aglo user list [flags]        list the editors
+  aglo user remove NAME [flags] remove an editor
+
+Flags (each with an environment fallback):
+  -addr      listen address (AGLO_ADDR, default localhost:8080)
+  -db        SQLite database file (AGLO_DB, default data/aglo.db)
+  -base-url  public URL of the site (AGLO_BASE_URL, default http://localhost:8080)
+
+`)
+}

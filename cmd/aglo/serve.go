@@ -1,0 +1,134 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"net/url"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/aglo/aglo/internal/i18n"
+	"github.com/aglo/aglo/internal/markdown"
+	"github.com/aglo/aglo/internal/seed"
+	"github.com/aglo/aglo/internal/store"
+	"github.com/aglo/aglo/internal/web"
+	"github.com/aglo/aglo/locales"
+)
+
+// config is what aglo serve is told by its flags and environment.
+type config struct {
+	addr    string
+	db      string
+	baseURL string
+}
+
+// parseConfig reads the flags of a command, falling back to the environment, then to
+// defaults fit for a developer's machine.
+func parseConfig(name string, args []string, getenv func(string) string, stderr io.Writer) (config, *flag.FlagSet, error) {
+	c := config{}
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.StringVar(&c.addr, "addr", envOr(getenv, "AGLO_ADDR", "localhost:8080"), "listen address (env AGLO_ADDR)")
+	fs.StringVar(&c.db, "db", envOr(getenv, "AGLO_DB", "data/aglo.db"), "SQLite database file, created and seeded when missing (env AGLO_DB)")
+	fs.StringVar(&c.baseURL, "base-url", envOr(getenv, "AGLO_BASE_URL", "http://localhost:8080"),
+		"public URL of the site, for canonical links, hreflang and the sitemap (env AGLO_BASE_URL)")
+	if err := fs.Parse(args); err != nil {
+		return c, fs, err
+	}
+	u, err := url.Parse(c.baseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") {
+		return c, fs, fmt.Errorf("base URL %q must be an absolute http(s) URL without a path", c.baseURL)
+	}
+	return c, fs, nil
+}
+
+func envOr(getenv func(string) string, key, fallback string) string {
+	if v := getenv(key); v != "" {
+		return v
+	}
+	return fallback
+}
+
+// openStore opens (creating and seeding when new) the database of c.
+func openStore(ctx context.Context, c config, log *slog.Logger) (*store.Store, error) {
+	if dir := filepath.Dir(c.db); dir != "" {
+		if err := os.MkdirAll(dir, 0o750); err != nil {
+			return nil, fmt.Errorf("create database folder: %w", err)
+		}
+	}
+	st, err := store.Open(ctx, c.db)
+	if err != nil {
+		return nil, err
+	}
+	seeded, err := st.Seed(ctx, seed.Site())
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	if seeded {
+		log.Info("seeded a new database", "path", st.Path())
+	}
+	return st, nil
+}
+
+// serve runs the web server until ctx is cancelled, then drains requests in flight and
+// closes the database.
+func serve(ctx context.Context, args []string, getenv func(string) string, stderr io.Writer) error {
+	c, _, err := parseConfig("aglo serve", args, getenv, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewJSONHandler(stderr, nil))
+	st, err := openStore(ctx, c, log)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	bundle, err := i18n.Load(locales.FS)
+	if err != nil {
+		return err
+	}
+	srv, err := web.New(ctx, web.Config{Store: st, Bundle: bundle, Markdown: markdown.New(), BaseURL: c.baseURL, Logger: log})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", c.addr)
+	if err != nil {
+		return fmt.Errorf("listen: %w", err)
+	}
+	hs := &http.Server{
+		Handler:           srv,
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       120 * time.Second,
+		MaxHeaderBytes:    64 << 10,
+		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	log.Info("serving", "addr", "http://"+ln.Addr().String(), "db", st.Path(), "base_url", c.baseURL)
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return fmt.Errorf("serve: %w", err)
+	case <-ctx.Done():
+	}
+	log.Info("shutting down: draining requests in flight")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(shutdownCtx); err != nil {
+		return fmt.Errorf("shutdown: %w", err)
+	}
+	return nil
+}

@@ -1,0 +1,135 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"strings"
+	"unicode"
+
+	"golang.org/x/term"
+
+	"github.com/aglo/aglo/internal/auth"
+	"github.com/aglo/aglo/internal/content"
+)
+
+// userCommand runs "aglo user add|list|remove".
+func userCommand(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		return errors.New(`user: say "add NAME", "list" or "remove NAME"`)
+	}
+	sub, rest := args[0], args[1:]
+	// The user name may come before or after the flags.
+	var names []string
+	for len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
+		names, rest = append(names, rest[0]), rest[1:]
+	}
+	c, fs, err := parseConfig("aglo user "+sub, rest, getenv, stderr)
+	if errors.Is(err, flag.ErrHelp) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
+	st, err := openStore(ctx, c, log)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+
+	switch sub {
+	case "add":
+		name, err := userName(append(names, fs.Args()...))
+		if err != nil {
+			return err
+		}
+		password, err := readPassword(stdin, stderr)
+		if err != nil {
+			return err
+		}
+		hash, err := auth.Hash(password)
+		if err != nil {
+			return err
+		}
+		created, err := st.PutUser(ctx, name, hash)
+		if err != nil {
+			return err
+		}
+		if created {
+			fmt.Fprintf(stdout, "created editor %s\n", name)
+		} else {
+			fmt.Fprintf(stdout, "changed the password of editor %s\n", name)
+		}
+		return nil
+	case "list":
+		users, err := st.Users(ctx)
+		if err != nil {
+			return err
+		}
+		for _, u := range users {
+			fmt.Fprintf(stdout, "%s\t%s\t%s\n", u.Name, u.Lang, u.CreatedAt.Format("2006-01-02"))
+		}
+		return nil
+	case "remove":
+		name, err := userName(append(names, fs.Args()...))
+		if err != nil {
+			return err
+		}
+		if err := st.DeleteUser(ctx, name); content.ErrorCode(err) == content.ENotFound {
+			return fmt.Errorf("user: no editor named %s", name)
+		} else if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "removed editor %s\n", name)
+		return nil
+	}
+	return fmt.Errorf("user: unknown command %q: say add, list or remove", sub)
+}
+
+// userName checks the one argument that names an editor.
+func userName(args []string) (string, error) {
+	if len(args) != 1 {
+		return "", errors.New("user: give exactly one user name")
+	}
+	name := args[0]
+	if len(name) < 2 || len(name) > 64 || strings.IndexFunc(name, func(r rune) bool {
+		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("._-@", r))
+	}) >= 0 {
+		return "", fmt.Errorf("user: %q is not a user name: use 2–64 letters, digits, . _ - or @", name)
+	}
+	return name, nil
+}
+
+// readPassword reads the new password: prompted twice without echo on a terminal, or one
+// line of standard input otherwise (for scripts).
+func readPassword(stdin io.Reader, stderr io.Writer) (string, error) {
+	if f, ok := stdin.(*os.File); ok && term.IsTerminal(int(f.Fd())) {
+		fmt.Fprint(stderr, "New password (at least 12 characters): ")
+		first, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(stderr)
+		if err != nil {
+			return "", fmt.Errorf("user: read password: %w", err)
+		}
+		fmt.Fprint(stderr, "Repeat the password: ")
+		second, err := term.ReadPassword(int(f.Fd()))
+		fmt.Fprintln(stderr)
+		if err != nil {
+			return "", fmt.Errorf("user: read password: %w", err)
+		}
+		if string(first) != string(second) {
+			return "", errors.New("user: the passwords do not match")
+		}
+		return string(first), nil
+	}
+	line, err := bufio.NewReader(stdin).ReadString('\n')
+	if err != nil && !(errors.Is(err, io.EOF) && line != "") {
+		return "", errors.New("user: give the password as one line on standard input")
+	}
+	return strings.TrimRight(line, "\r\n"), nil
+}

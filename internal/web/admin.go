@@ -1,0 +1,264 @@
+package web
+
+import (
+	"bytes"
+	"context"
+	"net"
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/a-h/templ"
+	"github.com/alexedwards/scs/v2"
+
+	"github.com/aglo/aglo/internal/auth"
+	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/i18n"
+	"github.com/aglo/aglo/templates"
+)
+
+// maxFormBytes limits the body of every admin request.
+const maxFormBytes = 1 << 20
+
+// newSessions configures the admin's sessions: kept in SQLite, cookies only for /admin,
+// HttpOnly and SameSite=Lax, Secure when the site is served over https, ended after two
+// idle hours and after twelve hours in any case.
+func newSessions(store scs.Store, secure bool) *scs.SessionManager {
+	sm := scs.New()
+	sm.Store = store
+	sm.IdleTimeout = 2 * time.Hour
+	sm.Lifetime = 12 * time.Hour
+	sm.Cookie.Name = "aglo_session"
+	sm.Cookie.Path = "/admin"
+	sm.Cookie.HttpOnly = true
+	sm.Cookie.SameSite = http.SameSiteLaxMode
+	sm.Cookie.Secure = secure
+	sm.Cookie.Persist = false
+	return sm
+}
+
+type userKey struct{}
+
+// currentUser returns the signed-in editor of the request.
+func currentUser(ctx context.Context) string {
+	u, _ := ctx.Value(userKey{}).(string)
+	return u
+}
+
+// adminLang returns the language the admin area speaks to this session.
+func (s *Server) adminLang(ctx context.Context) content.Lang {
+	if l, ok := content.ParseLang(s.sessions.GetString(ctx, "lang")); ok {
+		return l
+	}
+	return content.PL
+}
+
+// withAdmin prepares every admin request: a limited body, no caching, the session, and
+// the editor's language in the context.
+func (s *Server) withAdmin(next http.Handler) http.Handler {
+	inner := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Cache-Control", "private, no-store")
+		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+		next.ServeHTTP(w, r.WithContext(s.withLocalizer(r.Context(), s.adminLang(r.Context()))))
+	})
+	return s.sessions.LoadAndSave(inner)
+}
+
+// requireUser lets only signed-in editors through: a page asked for without a session
+// leads to the sign-in form, anything else is refused.
+func (s *Server) requireUser(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := r.Context()
+		name := s.sessions.GetString(ctx, "user")
+		if name != "" {
+			if _, err := s.store.User(ctx, name); err != nil {
+				// The editor was removed: the session ends with them.
+				s.sessions.Destroy(ctx)
+				name = ""
+			}
+		}
+		if name == "" {
+			if r.Method == http.MethodGet || r.Method == http.MethodHead {
+				http.Redirect(w, r, "/admin/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
+				return
+			}
+			s.adminError(w, r, http.StatusUnauthorized, "error.unauthorized")
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, userKey{}, name)))
+	})
+}
+
+// edit describes the change the request makes, for revisions and the audit log.
+func edit(r *http.Request) content.Edit {
+	return content.Edit{Editor: currentUser(r.Context()), Addr: clientAddr(r)}
+}
+
+// clientAddr is the address of the client, without the port.
+func clientAddr(r *http.Request) string {
+	host, _, err := net.SplitHostPort(r.RemoteAddr)
+	if err != nil {
+		return r.RemoteAddr
+	}
+	return host
+}
+
+// adminNav is the editor's menu.
+var adminNav = []struct{ label, href string }{
+	{"admin.dashboard", "/admin/"},
+	{"admin.audit", "/admin/audit"},
+	{"admin.view_site", "/"},
+}
+
+// renderAdmin writes an admin page with status.
+func (s *Server) renderAdmin(w http.ResponseWriter, r *http.Request, status int, title string, page templ.Component) {
+	ctx := r.Context()
+	lang := s.adminLang(ctx)
+	l := s.bundle.Localizer(lang)
+	layout := templates.AdminLayout{
+		Lang:    lang,
+		Title:   title,
+		CSS:     s.assets.url("css/admin.css"),
+		Favicon: s.assets.url("img/favicon.svg"),
+		User:    currentUser(ctx),
+	}
+	if id := s.sessions.PopString(ctx, "flash"); id != "" {
+		layout.Flash = l.T(id)
+	}
+	for _, n := range adminNav {
+		layout.Nav = append(layout.Nav, templates.Link{Label: l.T(n.label), Href: n.href, Current: r.URL.Path == n.href})
+	}
+	for _, other := range content.Langs {
+		layout.Langs = append(layout.Langs, templates.LangLink{Lang: other, Name: l.T("lang." + string(other)), Current: other == lang})
+	}
+	var buf bytes.Buffer
+	if err := templates.AdminPage(layout).Render(templ.WithChildren(ctx, page), &buf); err != nil {
+		s.serverError(w, r, err)
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	w.WriteHeader(status)
+	w.Write(buf.Bytes())
+}
+
+// adminError answers with an error page in the admin area, in the editor's language.
+func (s *Server) adminError(w http.ResponseWriter, r *http.Request, status int, prefix string) {
+	l := s.bundle.Localizer(s.adminLang(r.Context()))
+	s.renderAdmin(w, r, status, l.T(prefix+".title"), templates.AdminError(templates.ErrorPage{
+		Status: status, Title: l.T(prefix + ".title"), Message: l.T(prefix + ".message"),
+		Home: templates.Link{Label: l.T("admin.dashboard"), Href: "/admin/"},
+	}))
+}
+
+// adminFail answers an admin request that failed with err: the page for its code, and a
+// log line for anything unexpected.
+func (s *Server) adminFail(w http.ResponseWriter, r *http.Request, err error) {
+	switch {
+	case content.ErrorCode(err) == content.ENotFound:
+		s.adminError(w, r, http.StatusNotFound, "error.not_found")
+	default:
+		s.log.ErrorContext(r.Context(), "admin request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		s.adminError(w, r, http.StatusInternalServerError, "error.internal")
+	}
+}
+
+// loginForm handles GET /admin/login.
+func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
+	if s.sessions.GetString(r.Context(), "user") != "" {
+		http.Redirect(w, r, "/admin/", http.StatusSeeOther)
+		return
+	}
+	l := i18n.FromContext(r.Context())
+	s.renderAdmin(w, r, http.StatusOK, l.T("admin.login.heading"), templates.LoginPage(templates.Login{Next: safeNext(r.URL.Query().Get("next"))}))
+}
+
+// login handles POST /admin/login: it checks the password, throttling guesses per address
+// and per user name, and starts a new session.
+func (s *Server) login(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	l := i18n.FromContext(ctx)
+	if !s.parseForm(w, r) {
+		return
+	}
+	name := strings.TrimSpace(r.PostForm.Get("username"))
+	password := r.PostForm.Get("password")
+	next := safeNext(r.PostForm.Get("next"))
+	keys := []string{"addr:" + clientAddr(r), "user:" + strings.ToLower(name)}
+	page := templates.Login{Username: name, Next: next}
+
+	if wait := s.throttle.Wait(keys...); wait > 0 {
+		minutes := int(wait.Minutes()) + 1
+		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
+		page.Error = l.N("admin.login.throttled", minutes)
+		s.renderAdmin(w, r, http.StatusTooManyRequests, l.T("admin.login.heading"), templates.LoginPage(page))
+		return
+	}
+	user, err := s.store.User(ctx, name)
+	if err != nil && content.ErrorCode(err) != content.ENotFound {
+		s.adminFail(w, r, err)
+		return
+	}
+	if !auth.Check(user.PasswordHash, password) {
+		s.throttle.Fail(keys...)
+		if err := s.store.LogAudit(ctx, content.AuditEntry{Actor: name, Action: "sign_in_failed", Addr: clientAddr(r)}); err != nil {
+			s.log.ErrorContext(ctx, "audit failed sign-in", "err", err)
+		}
+		page.Error = l.T("admin.login.wrong")
+		s.renderAdmin(w, r, http.StatusUnauthorized, l.T("admin.login.heading"), templates.LoginPage(page))
+		return
+	}
+	s.throttle.Reset(keys...)
+	if err := s.sessions.RenewToken(ctx); err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
+	s.sessions.Put(ctx, "user", user.Name)
+	s.sessions.Put(ctx, "lang", string(user.Lang))
+	if err := s.store.LogAudit(ctx, content.AuditEntry{Actor: user.Name, Action: "sign_in", Addr: clientAddr(r)}); err != nil {
+		s.log.ErrorContext(ctx, "audit sign-in", "err", err)
+	}
+	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+// safeNext returns next when it is a path of the admin area, so that the sign-in form
+// cannot send anyone to another site.
+func safeNext(next string) string {
+	if strings.HasPrefix(next, "/admin/") && !strings.HasPrefix(next, "/admin/login") && !strings.ContainsAny(next, "\\\r\n") && !strings.HasPrefix(next, "//") {
+		return next
+	}
+	return "/admin/"
+}
+
+// logout handles POST /admin/logout.
+func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
+	if err := s.sessions.Destroy(r.Context()); err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/login", http.StatusSeeOther)
+}
+
+// setAdminLang handles POST /admin/lang: the editor's choice of language, remembered.
+func (s *Server) setAdminLang(w http.ResponseWriter, r *http.Request) {
+	if !s.parseForm(w, r) {
+		return
+	}
+	lang, ok := content.ParseLang(r.PostForm.Get("lang"))
+	if !ok {
+		s.adminError(w, r, http.StatusBadRequest, "error.bad_request")
+		return
+	}
+	ctx := r.Context()
+	if err := s.store.SetUserLang(ctx, currentUser(ctx), lang); err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
+	s.sessions.Put(ctx, "lang", string(lang))
+	back := "/admin/"
+	if ref, err := url.Parse(r.Referer()); err == nil && ref.Host == r.Host {
+		back = safeNext(ref.RequestURI())
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+}

@@ -1,0 +1,312 @@
+package web
+
+import (
+	"errors"
+	"net/http"
+	"strconv"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/form"
+	"github.com/aglo/aglo/internal/i18n"
+	"github.com/aglo/aglo/templates"
+)
+
+// target reads the kind and id of /admin/{kind}/{id}/… routes; id 0 stands for "new".
+func target(r *http.Request) (*kind, int64, bool) {
+	k, ok := kindOf(chi.URLParam(r, "kind"))
+	if !ok {
+		return nil, 0, false
+	}
+	raw := chi.URLParam(r, "id")
+	if raw == "new" {
+		return k, 0, k.create != ""
+	}
+	id, err := strconv.ParseInt(raw, 10, 64)
+	return k, id, err == nil && id > 0
+}
+
+// editURL is the address of the edit form of an item.
+func editURL(k content.Kind, id int64) string {
+	if id == 0 {
+		return "/admin/" + string(k) + "/new"
+	}
+	return "/admin/" + string(k) + "/" + strconv.FormatInt(id, 10)
+}
+
+// editForm handles GET /admin/{kind}/{id}: the form filled with the item as it is.
+func (s *Server) editForm(w http.ResponseWriter, r *http.Request) {
+	k, id, ok := target(r)
+	if !ok {
+		s.adminError(w, r, http.StatusNotFound, "error.not_found")
+		return
+	}
+	site := s.content()
+	var it item
+	if id != 0 {
+		if it, ok = k.find(site, id); !ok {
+			s.adminError(w, r, http.StatusNotFound, "error.not_found")
+			return
+		}
+	}
+	values := content.FieldMap(it.fields)
+	if id == 0 {
+		values = newItemDefaults(k.kind)
+	}
+	s.renderEdit(w, r, http.StatusOK, k, id, it, values, it.version, nil, nil, false)
+}
+
+// newItemDefaults are the values a new item's form starts with.
+func newItemDefaults(k content.Kind) map[string]string {
+	if k == content.KindOffice {
+		return map[string]string{"country": "PL"}
+	}
+	return map[string]string{}
+}
+
+// editSave handles POST /admin/{kind}/{id}: it validates what the editor typed and saves
+// it as a new revision, or shows the form again with everything typed and what is wrong,
+// or what a colleague changed in the meantime.
+func (s *Server) editSave(w http.ResponseWriter, r *http.Request) {
+	k, id, ok := target(r)
+	if !ok {
+		s.adminError(w, r, http.StatusNotFound, "error.not_found")
+		return
+	}
+	site := s.content()
+	var it item
+	if id != 0 {
+		if it, ok = k.find(site, id); !ok {
+			s.adminError(w, r, http.StatusNotFound, "error.not_found")
+			return
+		}
+	}
+	spec := k.spec(site, i18n.FromContext(r.Context()))
+	if !s.parseForm(w, r) {
+		return
+	}
+	posted, err := form.Decode(r, spec)
+	if err != nil {
+		s.adminError(w, r, http.StatusBadRequest, "error.bad_request")
+		return
+	}
+	if errs := content.Validate(k.kind, posted.Values); len(errs) > 0 {
+		s.renderEdit(w, r, http.StatusUnprocessableEntity, k, id, it, posted.Values, posted.Version, errs, nil, false)
+		return
+	}
+	if posted.Action == "preview" {
+		s.renderEdit(w, r, http.StatusOK, k, id, it, posted.Values, posted.Version, nil, nil, true)
+		return
+	}
+	savedID, err := k.save(r.Context(), s.store, site, id, posted, edit(r))
+	var invalid *content.ValidationError
+	switch {
+	case errors.As(err, &invalid):
+		s.renderEdit(w, r, http.StatusUnprocessableEntity, k, id, it, posted.Values, posted.Version, invalid.Errors, nil, false)
+		return
+	case content.ErrorCode(err) == content.EConflict:
+		s.conflict(w, r, k, id, posted)
+		return
+	case err != nil:
+		s.adminFail(w, r, err)
+		return
+	}
+	if err := s.Reload(r.Context()); err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
+	s.sessions.Put(r.Context(), "flash", "admin.saved")
+	http.Redirect(w, r, editURL(k.kind, savedID), http.StatusSeeOther)
+}
+
+// parseForm reads the posted form; on a body over the limit or a malformed one it answers
+// with 413 or 400 and returns false, having changed nothing.
+func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) bool {
+	err := r.ParseForm()
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		s.adminError(w, r, http.StatusRequestEntityTooLarge, "error.too_large")
+		return false
+	case err != nil:
+		s.adminError(w, r, http.StatusBadRequest, "error.bad_request")
+		return false
+	}
+	return true
+}
+
+// conflict shows the form again after a colleague saved the item since the editor loaded
+// it: with what the editor typed, what the colleague changed, and the current version, so
+// that saving again is a conscious choice.
+func (s *Server) conflict(w http.ResponseWriter, r *http.Request, k *kind, id int64, posted form.Posted) {
+	ctx := r.Context()
+	if err := s.Reload(ctx); err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
+	cur, ok := k.find(s.content(), id)
+	if !ok {
+		s.adminError(w, r, http.StatusNotFound, "error.not_found")
+		return
+	}
+	var before []content.Field
+	if rev, err := s.store.RevisionAt(ctx, k.kind, id, posted.Version); err == nil {
+		before = rev.Fields
+	} else if content.ErrorCode(err) != content.ENotFound {
+		s.adminFail(w, r, err)
+		return
+	}
+	l := i18n.FromContext(ctx)
+	spec := k.spec(s.content(), l)
+	diffs := fieldDiffs(l, spec, before, cur.fields)
+	if len(diffs) == 0 {
+		diffs = []templates.FieldDiff{{Label: l.T("admin.conflict.unknown")}}
+	}
+	s.renderEdit(w, r, http.StatusConflict, k, id, cur, posted.Values, cur.version, nil, diffs, false)
+}
+
+// renderEdit shows the edit form of an item with values, errors and, when previewing, the
+// rendered Markdown of its bodies.
+func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, status int, k *kind, id int64, it item,
+	values map[string]string, version int64, errs content.Errors, conflict []templates.FieldDiff, preview bool) {
+	l := i18n.FromContext(r.Context())
+	site := s.content()
+	spec := k.spec(site, l)
+	v := templates.EditForm{
+		Action:   editURL(k.kind, id),
+		Version:  version,
+		Conflict: conflict,
+		Preview:  preview,
+	}
+	if id == 0 {
+		v.Heading = l.T(k.create)
+	} else {
+		v.Heading = l.Tf("admin.edit_heading", map[string]any{"Title": it.title(l.Lang())})
+		v.History = editURL(k.kind, id) + "/history"
+		if it.ref.Kind != "" {
+			for _, lang := range content.Langs {
+				if p := site.Path(lang, it.ref); p != "" {
+					v.Public = append(v.Public, templates.Link{Label: l.T("admin.view_" + string(lang)), Href: p})
+				}
+			}
+		}
+	}
+	field := func(f form.Field, lang content.Lang) templates.FormField {
+		name := f.FullName(lang)
+		ff := templates.FormField{Spec: f, Lang: lang, ID: f.ID(lang), Name: name, Label: l.T(f.Label), Value: values[name]}
+		if f.Hint != "" {
+			ff.Hint = l.T(f.Hint)
+		}
+		if id, ok := errs[name]; ok {
+			ff.Error = l.T(id)
+			v.Errors = append(v.Errors, templates.ErrorLink{Href: "#" + ff.ID, Message: fieldLabel(l, f, lang) + ": " + ff.Error})
+		}
+		for _, o := range f.Options {
+			label := o.Label
+			if !o.Literal {
+				label = l.T(o.Label)
+			}
+			ff.Options = append(ff.Options, templates.FormOption{Value: o.Value, Label: label, Selected: o.Value == ff.Value})
+		}
+		if preview && f.Input == form.Markdown {
+			ff.Preview = s.markdown(ff.Value)
+		}
+		return ff
+	}
+	for _, f := range spec.Fields {
+		if !f.PerLang {
+			v.Neutral = append(v.Neutral, field(f, ""))
+			continue
+		}
+		var pair templates.FormPair
+		for _, lang := range content.Langs {
+			pair.Fields = append(pair.Fields, field(f, lang))
+		}
+		v.Pairs = append(v.Pairs, pair)
+	}
+	s.renderAdmin(w, r, status, v.Heading, templates.EditPage(v))
+}
+
+// fieldLabel names a field with its language, for summaries and diffs: "Tytuł (čeština)".
+func fieldLabel(l *i18n.Localizer, f form.Field, lang content.Lang) string {
+	if !f.PerLang {
+		return l.T(f.Label)
+	}
+	return l.T(f.Label) + " (" + l.T("lang."+string(lang)) + ")"
+}
+
+// deleteConfirm handles GET /admin/{kind}/{id}/delete: it asks before deleting.
+func (s *Server) deleteConfirm(w http.ResponseWriter, r *http.Request) {
+	k, id, ok := target(r)
+	if !ok || !k.remove || id == 0 {
+		s.adminError(w, r, http.StatusNotFound, "error.not_found")
+		return
+	}
+	it, ok := k.find(s.content(), id)
+	if !ok {
+		s.adminError(w, r, http.StatusNotFound, "error.not_found")
+		return
+	}
+	l := i18n.FromContext(r.Context())
+	title := it.title(l.Lang())
+	s.renderAdmin(w, r, http.StatusOK, l.T("admin.delete"), templates.ConfirmPage(templates.Confirm{
+		Heading:  l.Tf("admin.delete_heading", map[string]any{"Title": title}),
+		Question: l.T("admin.delete_question"),
+		Action:   editURL(k.kind, id) + "/delete",
+		Button:   l.T("admin.delete"),
+		Cancel:   "/admin/",
+	}))
+}
+
+// deleteItem handles POST /admin/{kind}/{id}/delete.
+func (s *Server) deleteItem(w http.ResponseWriter, r *http.Request) {
+	k, id, ok := target(r)
+	if !ok || !k.remove || id == 0 {
+		s.adminError(w, r, http.StatusNotFound, "error.not_found")
+		return
+	}
+	if !s.parseForm(w, r) {
+		return
+	}
+	if err := s.store.Delete(r.Context(), k.kind, id, edit(r)); err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
+	if err := s.Reload(r.Context()); err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
+	s.sessions.Put(r.Context(), "flash", "admin.deleted")
+	http.Redirect(w, r, "/admin/#g-"+string(k.kind), http.StatusSeeOther)
+}
+
+// moveItem handles POST /admin/{kind}/{id}/move: up or down in the list.
+func (s *Server) moveItem(w http.ResponseWriter, r *http.Request) {
+	k, id, ok := target(r)
+	if !ok || !k.order || id == 0 {
+		s.adminError(w, r, http.StatusNotFound, "error.not_found")
+		return
+	}
+	if !s.parseForm(w, r) {
+		return
+	}
+	delta := 1
+	switch r.PostForm.Get("dir") {
+	case "up":
+		delta = -1
+	case "down":
+	default:
+		s.adminError(w, r, http.StatusBadRequest, "error.bad_request")
+		return
+	}
+	if err := s.store.Move(r.Context(), k.kind, id, delta, edit(r)); err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
+	if err := s.Reload(r.Context()); err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
+	http.Redirect(w, r, "/admin/#g-"+string(k.kind), http.StatusSeeOther)
+}

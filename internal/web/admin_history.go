@@ -1,0 +1,277 @@
+package web
+
+import (
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+
+	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/form"
+	"github.com/aglo/aglo/internal/i18n"
+	"github.com/aglo/aglo/templates"
+)
+
+// fieldDiffs compares two states of an item field by field, in the order of the form,
+// with word-level differences people can read.
+func fieldDiffs(l *i18n.Localizer, spec form.Spec, before, after []content.Field) []templates.FieldDiff {
+	a, b := content.FieldMap(before), content.FieldMap(after)
+	dmp := diffmatchpatch.New()
+	var out []templates.FieldDiff
+	for _, f := range spec.Fields {
+		langs := []content.Lang{""}
+		if f.PerLang {
+			langs = content.Langs
+		}
+		for _, lang := range langs {
+			name := f.FullName(lang)
+			if a[name] == b[name] {
+				continue
+			}
+			d := templates.FieldDiff{Label: fieldLabel(l, f, lang)}
+			diffs := dmp.DiffCleanupSemantic(dmp.DiffMain(a[name], b[name], false))
+			for _, part := range diffs {
+				op := "same"
+				switch part.Type {
+				case diffmatchpatch.DiffInsert:
+					op = "ins"
+				case diffmatchpatch.DiffDelete:
+					op = "del"
+				}
+				d.Parts = append(d.Parts, templates.DiffPart{Op: op, Text: part.Text})
+			}
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// dateTime writes t for editors: "24 listopada 2026, 14:05".
+func dateTime(l *i18n.Localizer, t time.Time) string {
+	t = t.Local()
+	return l.Date(content.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}) + ", " + t.Format("15:04")
+}
+
+// history handles GET /admin/{kind}/{id}/history: the revisions of an item, and the
+// differences between the two chosen with ?from= and ?to=.
+func (s *Server) history(w http.ResponseWriter, r *http.Request) {
+	k, id, ok := target(r)
+	if !ok || id == 0 {
+		s.adminError(w, r, http.StatusNotFound, "error.not_found")
+		return
+	}
+	it, ok := k.find(s.content(), id)
+	if !ok {
+		s.adminError(w, r, http.StatusNotFound, "error.not_found")
+		return
+	}
+	ctx := r.Context()
+	l := i18n.FromContext(ctx)
+	revs, err := s.store.Revisions(ctx, k.kind, id)
+	if err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
+	spec := k.spec(s.content(), l)
+	v := templates.History{
+		Heading: l.Tf("admin.history_heading", map[string]any{"Title": it.title(l.Lang())}),
+		Edit:    editURL(k.kind, id),
+		Restore: editURL(k.kind, id) + "/restore",
+		Version: it.version,
+	}
+	byID := make(map[int64]content.Revision, len(revs))
+	for i, rev := range revs {
+		byID[rev.ID] = rev
+		var changed []string
+		for _, name := range rev.Changed {
+			changed = append(changed, changedLabel(l, spec, name))
+		}
+		note := ""
+		if n, ok := strings.CutPrefix(rev.Note, "restore:"); ok {
+			note = l.Tf("admin.history.restored", map[string]any{"ID": n})
+		}
+		v.Revisions = append(v.Revisions, templates.RevisionRow{
+			ID: rev.ID, Number: int64(len(revs) - i), Editor: rev.Editor,
+			When: dateTime(l, rev.CreatedAt), WhenISO: rev.CreatedAt.UTC().Format(time.RFC3339),
+			Changed: strings.Join(changed, ", "), Note: note, Current: i == 0,
+		})
+	}
+	if len(revs) > 1 {
+		v.From, v.To = revs[1].ID, revs[0].ID
+	}
+	q := r.URL.Query()
+	if f, err := strconv.ParseInt(q.Get("from"), 10, 64); err == nil {
+		v.From = f
+	}
+	if t, err := strconv.ParseInt(q.Get("to"), 10, 64); err == nil {
+		v.To = t
+	}
+	from, okFrom := byID[v.From]
+	to, okTo := byID[v.To]
+	if okFrom && okTo {
+		v.Diff = fieldDiffs(l, spec, from.Fields, to.Fields)
+		v.Compared = l.Tf("admin.history.compared", map[string]any{"From": number(v.Revisions, from.ID), "To": number(v.Revisions, to.ID)})
+	}
+	s.renderAdmin(w, r, http.StatusOK, v.Heading, templates.HistoryPage(v))
+}
+
+// number returns the number shown for revision id.
+func number(rows []templates.RevisionRow, id int64) int64 {
+	for _, r := range rows {
+		if r.ID == id {
+			return r.Number
+		}
+	}
+	return 0
+}
+
+// changedLabel names a changed field ("cs.title") as the form labels it.
+func changedLabel(l *i18n.Localizer, spec form.Spec, name string) string {
+	langPart, field, perLang := strings.Cut(name, ".")
+	for _, f := range spec.Fields {
+		if f.PerLang && perLang && f.Name == field {
+			return fieldLabel(l, f, content.Lang(langPart))
+		}
+		if !f.PerLang && f.Name == name {
+			return fieldLabel(l, f, "")
+		}
+	}
+	return name
+}
+
+// restore handles POST /admin/{kind}/{id}/restore: the chosen revision is saved again as a
+// new revision, unless a colleague saved since the history was loaded.
+func (s *Server) restore(w http.ResponseWriter, r *http.Request) {
+	k, id, ok := target(r)
+	if !ok || id == 0 {
+		s.adminError(w, r, http.StatusNotFound, "error.not_found")
+		return
+	}
+	ctx := r.Context()
+	if !s.parseForm(w, r) {
+		return
+	}
+	revID, err1 := strconv.ParseInt(r.PostForm.Get("rev"), 10, 64)
+	version, err2 := strconv.ParseInt(r.PostForm.Get("version"), 10, 64)
+	if err1 != nil || err2 != nil {
+		s.adminError(w, r, http.StatusBadRequest, "error.bad_request")
+		return
+	}
+	rev, err := s.store.Revision(ctx, revID)
+	if err != nil || rev.Kind != k.kind || rev.ItemID != id {
+		s.adminError(w, r, http.StatusNotFound, "error.not_found")
+		return
+	}
+	err = s.store.Restore(ctx, revID, version, edit(r))
+	switch {
+	case content.ErrorCode(err) == content.EConflict:
+		s.sessions.Put(ctx, "flash", "admin.restore.conflict")
+		http.Redirect(w, r, editURL(k.kind, id)+"/history", http.StatusSeeOther)
+		return
+	case err != nil:
+		s.adminFail(w, r, err)
+		return
+	}
+	if err := s.Reload(ctx); err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
+	s.sessions.Put(ctx, "flash", "admin.restored")
+	http.Redirect(w, r, editURL(k.kind, id)+"/history", http.StatusSeeOther)
+}
+
+// dashboard handles GET /admin/: every item with the state of its language versions.
+func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/admin" {
+		http.Redirect(w, r, "/admin/", http.StatusMovedPermanently)
+		return
+	}
+	ctx := r.Context()
+	l := i18n.FromContext(ctx)
+	changes, err := s.store.LanguageChanges(ctx)
+	if err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
+	site := s.content()
+	var v templates.Dashboard
+	for _, k := range kinds {
+		g := templates.DashboardGroup{ID: string(k.kind), Heading: l.T(k.heading), Order: k.order}
+		if k.create != "" {
+			g.New = templates.Link{Label: l.T(k.create), Href: editURL(k.kind, 0)}
+		}
+		items := k.items(site)
+		for i, it := range items {
+			row := templates.DashboardRow{
+				Title:   it.title(l.Lang()),
+				Edit:    editURL(k.kind, it.id),
+				History: editURL(k.kind, it.id) + "/history",
+				Hidden:  it.hidden,
+				First:   i == 0,
+				Last:    i == len(items)-1,
+			}
+			if row.Title == "" {
+				row.Title = "#" + strconv.FormatInt(it.id, 10)
+			}
+			if k.remove {
+				row.Delete = editURL(k.kind, it.id) + "/delete"
+			}
+			if k.order {
+				row.Move = editURL(k.kind, it.id) + "/move"
+			}
+			for _, lang := range content.Langs {
+				state := translationState(it, lang, changes[k.kind][it.id])
+				row.States = append(row.States, templates.TranslationState{Lang: lang, State: state, Label: l.T("admin.state." + state)})
+			}
+			g.Rows = append(g.Rows, row)
+		}
+		v.Groups = append(v.Groups, g)
+	}
+	s.renderAdmin(w, r, http.StatusOK, l.T("admin.dashboard"), templates.DashboardPage(v))
+}
+
+// translationState says whether the lang version of an item is missing, unpublished,
+// older than the other language's last change, or up to date.
+func translationState(it item, lang content.Lang, changed map[content.Lang]time.Time) string {
+	written, published := it.ready(lang)
+	switch {
+	case !written:
+		return "missing"
+	case !published:
+		return "unpublished"
+	case changed[lang.Other()].After(changed[lang]):
+		return "outdated"
+	}
+	return "current"
+}
+
+// audit handles GET /admin/audit: the newest sign-ins and changes.
+func (s *Server) audit(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	l := i18n.FromContext(ctx)
+	entries, err := s.store.Audit(ctx, 500)
+	if err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
+	site := s.content()
+	var v templates.AuditLog
+	for _, e := range entries {
+		row := templates.AuditRow{
+			When: dateTime(l, e.At), WhenISO: e.At.UTC().Format(time.RFC3339),
+			Actor: e.Actor, Action: l.T("admin.action." + e.Action), Addr: e.Addr,
+		}
+		if e.Kind != "" {
+			row.Item = l.T("admin.kind."+string(e.Kind)) + " #" + strconv.FormatInt(e.ItemID, 10)
+			if k, ok := kindOf(string(e.Kind)); ok {
+				if it, ok := k.find(site, e.ItemID); ok {
+					row.Item = l.T("admin.kind."+string(e.Kind)) + ": " + it.title(l.Lang())
+				}
+			}
+		}
+		v.Entries = append(v.Entries, row)
+	}
+	s.renderAdmin(w, r, http.StatusOK, l.T("admin.audit"), templates.AuditPage(v))
+}

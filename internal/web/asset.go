@@ -1,0 +1,145 @@
+package web
+
+import (
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"mime"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+
+	"github.com/aglo/aglo/static"
+)
+
+// asset is one embedded static file, ready to serve.
+type asset struct {
+	data        []byte
+	gzipped     []byte // nil when compressing does not pay
+	contentType string
+	etag        string
+}
+
+// assets are the static files by fingerprinted URL ("/static/css/site.3f2a9c1b7d.css") and
+// the fingerprinted URL of each file's plain name.
+type assets struct {
+	byURL map[string]*asset
+	urls  map[string]string
+}
+
+// loadAssets reads and fingerprints every embedded static file once, at start-up.
+func loadAssets() (*assets, error) {
+	a := &assets{byURL: make(map[string]*asset), urls: make(map[string]string)}
+	err := fs.WalkDir(static.FS, ".", func(name string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() || strings.HasSuffix(name, ".go") {
+			return err
+		}
+		data, err := fs.ReadFile(static.FS, name)
+		if err != nil {
+			return err
+		}
+		sum := sha256.Sum256(data)
+		hash := hex.EncodeToString(sum[:])[:10]
+		ext := path.Ext(name)
+		url := "/static/" + strings.TrimSuffix(name, ext) + "." + hash + ext
+		ct := mime.TypeByExtension(ext)
+		if ct == "" {
+			ct = "application/octet-stream"
+		}
+		as := &asset{data: data, contentType: ct, etag: `"` + hash + `"`}
+		if strings.HasPrefix(ct, "text/") || strings.Contains(ct, "svg") || strings.Contains(ct, "javascript") {
+			as.gzipped = gzipBytes(data)
+		}
+		a.byURL[url] = as
+		a.urls[name] = url
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("web: load static files: %w", err)
+	}
+	return a, nil
+}
+
+// url returns the fingerprinted URL of the static file name ("css/site.css").
+func (a *assets) url(name string) string {
+	if u, ok := a.urls[name]; ok {
+		return u
+	}
+	return "/static/" + name
+}
+
+func gzipBytes(data []byte) []byte {
+	var buf bytes.Buffer
+	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
+	zw.Write(data)
+	zw.Close()
+	if buf.Len() >= len(data) {
+		return nil
+	}
+	return buf.Bytes()
+}
+
+// static handles GET /static/*: the embedded files by fingerprinted name, cached for a year
+// since their name changes with their content. Only names from the embedded set are served,
+// so no path, encoded or not, can reach another file.
+func (s *Server) static(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.assets.byURL[r.URL.Path]
+	if !ok {
+		s.notFound(w, r)
+		return
+	}
+	serveAsset(w, r, a)
+}
+
+// favicon handles GET /favicon.ico, which browsers ask for on their own.
+func (s *Server) favicon(w http.ResponseWriter, r *http.Request) {
+	a, ok := s.assets.byURL[s.assets.url("img/favicon.svg")]
+	if !ok {
+		s.notFound(w, r)
+		return
+	}
+	serveAsset(w, r, a)
+}
+
+func serveAsset(w http.ResponseWriter, r *http.Request, a *asset) {
+	h := w.Header()
+	h.Set("Content-Type", a.contentType)
+	h.Set("Cache-Control", "public, max-age=31536000, immutable")
+	h.Set("ETag", a.etag)
+	h.Add("Vary", "Accept-Encoding")
+	if inm := r.Header.Get("If-None-Match"); inm != "" && strings.Contains(inm, a.etag) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	body := a.data
+	if a.gzipped != nil && acceptsGzip(r) {
+		h.Set("Content-Encoding", "gzip")
+		body = a.gzipped
+	}
+	h.Set("Content-Length", fmt.Sprint(len(body)))
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write(body)
+}
+
+// acceptsGzip reports whether the client takes gzip-encoded responses.
+func acceptsGzip(r *http.Request) bool {
+	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
+		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
+		if !strings.EqualFold(strings.TrimSpace(coding), "gzip") {
+			continue
+		}
+		q, found := strings.CutPrefix(strings.TrimSpace(params), "q=")
+		if !found {
+			return true
+		}
+		v, err := strconv.ParseFloat(q, 64)
+		return err == nil && v > 0
+	}
+	return false
+}

@@ -1,0 +1,149 @@
+package web
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/i18n"
+	"github.com/aglo/aglo/templates"
+)
+
+// callingCodes are the international prefixes of the offices' countries.
+var callingCodes = map[string]string{"PL": "+48", "CZ": "+420"}
+
+// telHref returns the tel: URL of a national number written for people ("77 446 14 00").
+func telHref(country, number string) string {
+	digits := strings.Map(func(r rune) rune {
+		if r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, number)
+	if digits == "" {
+		return ""
+	}
+	if strings.HasPrefix(strings.TrimSpace(number), "+") {
+		return "tel:+" + digits
+	}
+	return "tel:" + callingCodes[country] + digits
+}
+
+// international writes a national number with its country's prefix, for JSON-LD.
+func international(country, number string) string {
+	if number == "" || strings.HasPrefix(number, "+") {
+		return number
+	}
+	return callingCodes[country] + " " + number
+}
+
+// clock writes "07:30" the way people read it: "7:30".
+func clock(hhmm string) string {
+	return strings.TrimPrefix(hhmm, "0")
+}
+
+// officeViews are the contact blocks of offices; fields nobody filled in are left out.
+func officeViews(l *i18n.Localizer, offices []content.Office) []templates.Office {
+	lang := l.Lang()
+	out := make([]templates.Office, 0, len(offices))
+	for _, o := range offices {
+		t, shown, _ := content.Pick(o.Text, lang, func(t content.OfficeText) bool { return t.Name != "" })
+		v := templates.Office{
+			ID:           strconv.FormatInt(o.ID, 10),
+			Name:         t.Name,
+			Organisation: t.Organisation,
+			Street:       o.Street,
+			PostalCity:   strings.TrimSpace(o.PostalCode + " " + o.City),
+			Country:      l.T("office.country." + o.Country),
+			Directions:   t.Directions,
+			Lang:         shown,
+			Fallback:     shown != lang,
+			MapLabel:     l.Tf("office.map_of", map[string]any{"Name": t.Name}),
+		}
+		add := func(labelID, value, href string) {
+			if value != "" {
+				v.Facts = append(v.Facts, templates.Fact{Label: l.T(labelID), Value: value, Href: href})
+			}
+		}
+		add("office.phone", o.Phone, telHref(o.Country, o.Phone))
+		add("office.fax", o.Fax, "")
+		add("office.email", o.Email, mailto(o.Email))
+		add("office.nip", o.NIP, "")
+		add("office.regon", o.REGON, "")
+		add("office.krs", o.KRS, "")
+		if o.Hours.Known() {
+			v.Hours = l.Tf("office.hours_value", map[string]any{
+				"From": l.Weekday(o.Hours.FromDay), "To": l.Weekday(o.Hours.ToDay),
+				"Opens": clock(o.Hours.Opens), "Closes": clock(o.Hours.Closes)})
+		}
+		if o.Street != "" && o.City != "" {
+			q := url.Values{"query": {o.Street + ", " + o.PostalCode + " " + o.City}}
+			v.MapHref = "https://www.openstreetmap.org/search?" + q.Encode()
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func mailto(email string) string {
+	if email == "" {
+		return ""
+	}
+	return "mailto:" + email
+}
+
+// schemaDays are schema.org's names of the weekdays, Monday first.
+var schemaDays = []string{"", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
+
+// officesJSONLD describes the offices as schema.org organisations, for search engines.
+func officesJSONLD(offices []content.Office, lang content.Lang) []any {
+	out := make([]any, 0, len(offices))
+	for _, o := range offices {
+		t, _, _ := content.Pick(o.Text, lang, func(t content.OfficeText) bool { return t.Name != "" })
+		org := map[string]any{
+			"@context": "https://schema.org",
+			"@type":    "Organization",
+			"name":     t.Name,
+			"address": map[string]any{
+				"@type":           "PostalAddress",
+				"streetAddress":   o.Street,
+				"postalCode":      o.PostalCode,
+				"addressLocality": o.City,
+				"addressCountry":  o.Country,
+			},
+		}
+		if t.Organisation != "" {
+			org["parentOrganization"] = map[string]any{"@type": "Organization", "name": t.Organisation}
+		}
+		set := func(key, value string) {
+			if value != "" {
+				org[key] = value
+			}
+		}
+		set("telephone", international(o.Country, o.Phone))
+		set("faxNumber", international(o.Country, o.Fax))
+		set("email", o.Email)
+		set("taxID", o.NIP)
+		if o.Hours.Known() {
+			var days []string
+			for d := o.Hours.FromDay; d <= o.Hours.ToDay && d < len(schemaDays); d++ {
+				days = append(days, schemaDays[d])
+			}
+			cp := map[string]any{
+				"@type":       "ContactPoint",
+				"contactType": "customer service",
+				"hoursAvailable": map[string]any{
+					"@type": "OpeningHoursSpecification", "dayOfWeek": days,
+					"opens": o.Hours.Opens, "closes": o.Hours.Closes,
+				},
+			}
+			if tel := international(o.Country, o.Phone); tel != "" {
+				cp["telephone"] = tel
+			}
+			org["contactPoint"] = cp
+		}
+		out = append(out, org)
+	}
+	return out
+}

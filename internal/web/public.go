@@ -1,0 +1,245 @@
+package web
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
+
+	"github.com/a-h/templ"
+
+	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/i18n"
+	"github.com/aglo/aglo/templates"
+)
+
+// publicPage handles GET /{lang}/…: the home page, the fixed pages and the projects, found
+// by their slugs in the visitor's language.
+func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) {
+	lang := requestLang(r)
+	if r.URL.Path == "/"+string(lang) {
+		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
+		return
+	}
+	site := s.content()
+	ref, ok := site.Resolve(lang, r.URL.Path)
+	if !ok {
+		if to, found := s.renamed(r.Context(), site, lang, r.URL.Path); found {
+			http.Redirect(w, r, to, http.StatusMovedPermanently)
+			return
+		}
+		s.notFound(w, r)
+		return
+	}
+	if canonical := site.Path(lang, ref); canonical != r.URL.Path {
+		http.Redirect(w, r, canonical, http.StatusMovedPermanently)
+		return
+	}
+	page, head := s.pageView(site, lang, ref)
+	s.render(w, r, http.StatusOK, templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
+		return templates.Page(s.layout(lang, ref, head), s.euNotice(lang)).Render(templ.WithChildren(ctx, page), w)
+	}))
+}
+
+// pageView builds the component of the item ref in lang and what its <head> says.
+func (s *Server) pageView(site *content.Site, lang content.Lang, ref content.Ref) (templ.Component, templates.Head) {
+	l := s.bundle.Localizer(lang)
+	texts, _ := site.Texts(ref)
+	text, shown, _ := content.PickText(texts, lang)
+	article := s.article(l, text, shown)
+	head := s.head(site, lang, ref, text, shown)
+
+	if ref.Kind == content.KindProject {
+		p, _ := site.Project(ref.ID)
+		return templates.TextPage(templates.PageView{
+			Article:       article,
+			Eyebrow:       l.T("project.eyebrow"),
+			Facts:         projectFacts(l, p, shown),
+			Events:        s.timeline(site, l, p.ID),
+			EventsHeading: l.T("timeline.project_heading"),
+		}), head
+	}
+	switch ref.Key {
+	case content.PageHome:
+		return templates.HomePage(templates.Home{
+			Article:  article,
+			Partners: partners(l),
+			Projects: s.projectCards(site, lang),
+			More:     templates.Link{Label: l.T("home.more_projects"), Href: site.Path(lang, content.PageRef(content.PageProjects))},
+			EU:       s.euNotice(lang),
+		}), head
+	case content.PageHistory:
+		return templates.TextPage(templates.PageView{
+			Article:       article,
+			Events:        s.timeline(site, l, 0),
+			EventsHeading: l.T("timeline.heading"),
+		}), head
+	case content.PageProjects:
+		cards := s.projectCards(site, lang)
+		return templates.TextPage(templates.PageView{
+			Article: article,
+			Eyebrow: l.N("projects_count", len(cards)),
+			Cards:   cards,
+		}), head
+	case content.PageContact:
+		offices := site.VisibleOffices()
+		return templates.ContactPage(templates.Contact{
+			Article: article,
+			Offices: officeViews(l, offices),
+			JSONLD:  officesJSONLD(offices, lang),
+		}), head
+	case content.PageAccessibility:
+		return templates.StatementPage(templates.Statement{
+			Article:  article,
+			Sections: s.statementSections(l, site.Statement),
+		}), head
+	}
+	return templates.TextPage(templates.PageView{Article: article}), head
+}
+
+// article is the view of a text shown to a visitor of lang.
+func (s *Server) article(l *i18n.Localizer, t content.Text, shown content.Lang) templates.Article {
+	a := templates.Article{
+		Lang:     shown,
+		Fallback: shown != l.Lang(),
+		Title:    t.Title,
+		Summary:  t.Summary,
+		Body:     s.markdown(t.Body),
+	}
+	if !t.UpdatedAt.IsZero() {
+		d := t.UpdatedAt.UTC()
+		a.Updated = l.Date(content.Date{Year: d.Year(), Month: int(d.Month()), Day: d.Day()})
+		a.UpdatedISO = d.Format("2006-01-02")
+	}
+	return a
+}
+
+// markdown renders an editor's Markdown as sanitised HTML; nil when there is none.
+func (s *Server) markdown(src string) templ.Component {
+	if src == "" {
+		return nil
+	}
+	return templ.Raw(s.md.Render(src))
+}
+
+// projectCards lists the visible projects for a visitor of lang.
+func (s *Server) projectCards(site *content.Site, lang content.Lang) []templates.ProjectCard {
+	l := s.bundle.Localizer(lang)
+	var cards []templates.ProjectCard
+	for _, p := range site.VisibleProjects() {
+		t, shown, ok := content.PickText(p.Text, lang)
+		if !ok {
+			continue
+		}
+		cards = append(cards, templates.ProjectCard{
+			Title:    t.Title,
+			Href:     site.Path(lang, content.ProjectRef(p.ID)),
+			Years:    l.Years(p.StartYear, p.EndYear),
+			Fund:     p.Funding[shown].Fund,
+			Summary:  t.Summary,
+			Lang:     shown,
+			Fallback: shown != lang,
+		})
+	}
+	return cards
+}
+
+// projectFacts are the years, programme and fund of a project.
+func projectFacts(l *i18n.Localizer, p content.Project, shown content.Lang) []templates.Fact {
+	var facts []templates.Fact
+	if y := l.Years(p.StartYear, p.EndYear); y != "" {
+		facts = append(facts, templates.Fact{Label: l.T("project.years"), Value: y})
+	}
+	f := p.Funding[shown]
+	if f.Programme != "" {
+		facts = append(facts, templates.Fact{Label: l.T("project.programme"), Value: f.Programme})
+	}
+	if f.Fund != "" {
+		facts = append(facts, templates.Fact{Label: l.T("project.fund"), Value: f.Fund})
+	}
+	return facts
+}
+
+// timeline is the list of events, all of them or one project's.
+func (s *Server) timeline(site *content.Site, l *i18n.Localizer, projectID int64) []templates.TimelineEvent {
+	lang := l.Lang()
+	var out []templates.TimelineEvent
+	for _, e := range site.Timeline(projectID) {
+		t, _, ok := content.Pick(e.Text, lang, func(t content.EventText) bool { return t.Title != "" })
+		if !ok {
+			continue
+		}
+		ev := templates.TimelineEvent{
+			When:     l.Span(e.Start, e.End),
+			Datetime: e.Start.String(),
+			Title:    t.Title,
+			Body:     s.markdown(t.Body),
+		}
+		if p, ok := site.Project(e.ProjectID); ok && projectID == 0 && !p.Hidden {
+			if pt, _, ok := content.PickText(p.Text, lang); ok {
+				ev.Project = templates.Link{Label: pt.Title, Href: site.Path(lang, content.ProjectRef(p.ID))}
+			}
+		}
+		out = append(out, ev)
+	}
+	return out
+}
+
+// partners are the two agglomerations shown side by side on the home page.
+func partners(l *i18n.Localizer) []templates.Partner {
+	out := make([]templates.Partner, 0, 2)
+	for _, id := range []string{"pl", "cs"} {
+		out = append(out, templates.Partner{
+			ID:      id,
+			Name:    l.T("partner." + id + ".name"),
+			Text:    l.T("partner." + id + ".text"),
+			Country: l.T("partner." + id + ".country"),
+		})
+	}
+	return out
+}
+
+// euNotice is the funding notice in lang.
+func (s *Server) euNotice(lang content.Lang) templates.EUNotice {
+	l := s.bundle.Localizer(lang)
+	return templates.EUNotice{Union: l.T("eu.union"), Text: l.T("eu.text"), Motto: l.T("eu.motto")}
+}
+
+// renamed finds the page or project that used to be at path before an editor changed its
+// slug, and returns where it is now.
+func (s *Server) renamed(ctx context.Context, site *content.Site, lang content.Lang, path string) (string, bool) {
+	rest := strings.Trim(strings.TrimPrefix(path, "/"+string(lang)+"/"), "/")
+	first, second, nested := strings.Cut(rest, "/")
+	if first == "" || strings.Contains(second, "/") {
+		return "", false
+	}
+	projects := site.Path(lang, content.PageRef(content.PageProjects))
+	if !nested {
+		id, ok, err := s.store.Redirect(ctx, content.KindPage, first)
+		if err != nil || !ok {
+			return "", false
+		}
+		if p, found := site.PageByID(id); found {
+			return site.Path(lang, content.PageRef(p.Key)), true
+		}
+		return "", false
+	}
+	// The projects page itself may have been renamed, the project, or both.
+	if ref, ok := site.Resolve(lang, "/"+string(lang)+"/"+first); !ok || ref != content.PageRef(content.PageProjects) {
+		id, ok, err := s.store.Redirect(ctx, content.KindPage, first)
+		if p, found := site.PageByID(id); err != nil || !ok || !found || p.Key != content.PageProjects {
+			return "", false
+		}
+	}
+	if ref, ok := site.Resolve(lang, projects+"/"+second); ok {
+		return site.Path(lang, ref), true
+	}
+	id, ok, err := s.store.Redirect(ctx, content.KindProject, second)
+	if err != nil || !ok {
+		return "", false
+	}
+	if to := site.Path(lang, content.ProjectRef(id)); to != "" {
+		return to, true
+	}
+	return "", false
+}

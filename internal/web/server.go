@@ -1,0 +1,130 @@
+// Package web serves aglo over HTTP: the public pages in Polish and Czech, the sitemap,
+// static files and the health check. Handlers are thin: they read the request, ask the
+// content snapshot or the store, and render a templ component.
+package web
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/alexedwards/scs/v2"
+
+	"github.com/aglo/aglo/internal/auth"
+	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/i18n"
+	"github.com/aglo/aglo/internal/markdown"
+)
+
+// Store is what the web layer needs from the database.
+type Store interface {
+	Site(ctx context.Context) (*content.Site, error)
+	Ping(ctx context.Context) error
+	Redirect(ctx context.Context, kind content.Kind, slug string) (int64, bool, error)
+
+	User(ctx context.Context, name string) (content.User, error)
+	SetUserLang(ctx context.Context, name string, lang content.Lang) error
+	SessionStore() scs.Store
+	LogAudit(ctx context.Context, a content.AuditEntry) error
+	Audit(ctx context.Context, limit int) ([]content.AuditEntry, error)
+
+	SavePage(ctx context.Context, p content.Page, e content.Edit) (content.Page, error)
+	SaveProject(ctx context.Context, p content.Project, e content.Edit) (content.Project, error)
+	SaveEvent(ctx context.Context, ev content.Event, e content.Edit) (content.Event, error)
+	SaveOffice(ctx context.Context, o content.Office, e content.Edit) (content.Office, error)
+	SaveStatement(ctx context.Context, st content.Statement, e content.Edit) (content.Statement, error)
+	Delete(ctx context.Context, kind content.Kind, id int64, e content.Edit) error
+	Move(ctx context.Context, kind content.Kind, id int64, delta int, e content.Edit) error
+	Revisions(ctx context.Context, kind content.Kind, id int64) ([]content.Revision, error)
+	Revision(ctx context.Context, id int64) (content.Revision, error)
+	RevisionAt(ctx context.Context, kind content.Kind, itemID, version int64) (content.Revision, error)
+	Restore(ctx context.Context, id, loadedVersion int64, e content.Edit) error
+	LanguageChanges(ctx context.Context) (map[content.Kind]map[int64]map[content.Lang]time.Time, error)
+}
+
+// Config holds what a Server is built from.
+type Config struct {
+	Store    Store
+	Bundle   *i18n.Bundle
+	Markdown *markdown.Renderer
+	BaseURL  string // absolute, without a trailing slash: "https://aglo.example"
+	Logger   *slog.Logger
+	Now      func() time.Time
+}
+
+// Server is aglo's HTTP handler.
+type Server struct {
+	store   Store
+	bundle  *i18n.Bundle
+	md      *markdown.Renderer
+	baseURL string
+	log     *slog.Logger
+	now     func() time.Time
+	assets  *assets
+	router  http.Handler
+
+	sessions *scs.SessionManager
+	throttle *auth.Throttle
+
+	site   atomic.Pointer[content.Site] // the content snapshot pages are rendered from
+	reload sync.Mutex
+}
+
+// New builds a Server and loads the content snapshot it serves.
+func New(ctx context.Context, cfg Config) (*Server, error) {
+	s := &Server{
+		store:   cfg.Store,
+		bundle:  cfg.Bundle,
+		md:      cfg.Markdown,
+		baseURL: strings.TrimRight(cfg.BaseURL, "/"),
+		log:     cfg.Logger,
+		now:     cfg.Now,
+	}
+	if s.log == nil {
+		s.log = slog.Default()
+	}
+	if s.now == nil {
+		s.now = time.Now
+	}
+	if s.md == nil {
+		s.md = markdown.New()
+	}
+	var err error
+	if s.assets, err = loadAssets(); err != nil {
+		return nil, err
+	}
+	if err := s.Reload(ctx); err != nil {
+		return nil, err
+	}
+	s.sessions = newSessions(s.store.SessionStore(), strings.HasPrefix(s.baseURL, "https://"))
+	s.throttle = auth.NewThrottle(10, 15*time.Minute)
+	s.router = s.routes()
+	return s, nil
+}
+
+// ServeHTTP serves a request.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.router.ServeHTTP(w, r) }
+
+// Reload replaces the content snapshot with the database's current content. Every save
+// calls it before answering, so the next request shows the change.
+func (s *Server) Reload(ctx context.Context) error {
+	s.reload.Lock()
+	defer s.reload.Unlock()
+	site, err := s.store.Site(ctx)
+	if err != nil {
+		return fmt.Errorf("web: reload content: %w", err)
+	}
+	s.site.Store(site)
+	return nil
+}
+
+// content returns the current content snapshot.
+func (s *Server) content() *content.Site { return s.site.Load() }
+
+// absURL returns the absolute URL of path on this site.
+func (s *Server) absURL(path string) string { return s.baseURL + path }

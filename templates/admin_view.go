@@ -1,0 +1,203 @@
+package templates
+
+import (
+	"github.com/a-h/templ"
+
+	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/form"
+)
+
+// AdminLayout is the frame of every page of the admin area.
+type AdminLayout struct {
+	Lang    content.Lang
+	Title   string
+	CSS     string
+	Favicon string
+	User    string // signed-in editor; empty on the sign-in page
+	Nav     []Link
+	Flash   string // a one-time notice ("Saved.")
+	// Langs are the admin languages to switch to (the editor's choice).
+	Langs []LangLink
+}
+
+// Login is the sign-in page.
+type Login struct {
+	Username string
+	Next     string
+	Error    string // message, already translated
+}
+
+// Dashboard lists every item with its translation state in each language.
+type Dashboard struct {
+	Groups []DashboardGroup
+}
+
+// DashboardGroup is one kind of item on the dashboard.
+type DashboardGroup struct {
+	ID      string
+	Heading string
+	New     Link // empty Href when items of this kind cannot be created
+	Rows    []DashboardRow
+	Order   bool // rows can be moved up and down
+}
+
+// DashboardRow is one item on the dashboard.
+type DashboardRow struct {
+	Title   string
+	Edit    string
+	History string
+	Delete  string // empty when the item cannot be deleted
+	Move    string // URL the move buttons post to; empty when not reorderable
+	Hidden  bool
+	States  []TranslationState
+	First   bool
+	Last    bool
+}
+
+// TranslationState is the state of one language version of an item.
+type TranslationState struct {
+	Lang  content.Lang
+	State string // "missing", "current", "outdated", "unpublished"
+	Label string
+}
+
+// EditForm is the edit form of one item, with what the editor typed, what is wrong with it,
+// rendered previews, and what a colleague changed when the save came too late.
+type EditForm struct {
+	Heading  string
+	Action   string
+	Version  int64
+	Public   []Link // the item's public pages, when it has them
+	History  string
+	Neutral  []FormField
+	Pairs    []FormPair
+	Errors   []ErrorLink
+	Conflict []FieldDiff // set when a colleague saved in between
+	Preview  bool
+}
+
+// FormField is one input with its value and error.
+type FormField struct {
+	Spec    form.Field
+	Lang    content.Lang // "" for fields of no language
+	ID      string
+	Name    string
+	Label   string
+	Hint    string
+	Value   string
+	Error   string
+	Options []FormOption
+	Preview templ.Component // rendered Markdown, when previewing
+}
+
+// Checked reports whether a checkbox is on.
+func (f FormField) Checked() bool { return f.Value != "" }
+
+// Invalid returns "true" for aria-invalid when the field has an error.
+func (f FormField) Invalid() string {
+	if f.Error != "" {
+		return "true"
+	}
+	return "false"
+}
+
+// Described returns the ids of the hint and error of the field, for aria-describedby.
+func (f FormField) Described() string {
+	out := ""
+	if f.Hint != "" {
+		out = f.ID + "-hint"
+	}
+	if f.Error != "" {
+		if out != "" {
+			out += " "
+		}
+		out += f.ID + "-error"
+	}
+	return out
+}
+
+// FormOption is one choice of a select.
+type FormOption struct {
+	Value    string
+	Label    string
+	Selected bool
+}
+
+// FormPair is a per-language field: the Polish and Czech inputs side by side.
+type FormPair struct {
+	Fields []FormField // one per language
+}
+
+// ErrorLink points from the summary of errors to a field.
+type ErrorLink struct {
+	Href    string
+	Message string
+}
+
+// FieldDiff shows how one field differs between two states.
+type FieldDiff struct {
+	Label string
+	Parts []DiffPart
+}
+
+// DiffPart is a run of text that is the same, inserted or deleted.
+type DiffPart struct {
+	Op   string // "same", "ins", "del"
+	Text string
+}
+
+// History lists the revisions of an item and compares two of them.
+type History struct {
+	Heading   string
+	Edit      string
+	Restore   string
+	Version   int64
+	Revisions []RevisionRow
+	From, To  int64
+	Diff      []FieldDiff
+	Compared  string // "revision 3 → revision 5"
+}
+
+// RevisionRow is one revision in the history.
+type RevisionRow struct {
+	ID      int64
+	Number  int64
+	Editor  string
+	When    string
+	WhenISO string
+	Changed string
+	Note    string
+	Current bool
+}
+
+// AuditLog is the list of sign-ins and changes.
+type AuditLog struct {
+	Entries []AuditRow
+}
+
+// AuditRow is one line of the audit log.
+type AuditRow struct {
+	When    string
+	WhenISO string
+	Actor   string
+	Action  string
+	Item    string
+	Addr    string
+}
+
+// Confirm asks before something that cannot be undone.
+type Confirm struct {
+	Heading  string
+	Question string
+	Action   string
+	Button   string
+	Cancel   string
+}
+
+// rows returns the height of a text area: tall for Markdown bodies.
+func rows(f FormField) string {
+	if f.Spec.Input == form.Markdown {
+		return "14"
+	}
+	return "3"
+}

@@ -1,0 +1,246 @@
+// Package templates holds aglo's HTML as typed templ components and the view data they
+// take. Components show what they are given; everything derived is computed in Go by the
+// web layer or by methods here, never in the markup.
+package templates
+
+import (
+	"context"
+
+	"github.com/a-h/templ"
+
+	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/i18n"
+)
+
+// T translates message id into the language of the request in ctx.
+func T(ctx context.Context, id string) string { return i18n.T(ctx, id) }
+
+// Tf translates message id with data into the language of the request in ctx.
+func Tf(ctx context.Context, id string, data map[string]any) string { return i18n.Tf(ctx, id, data) }
+
+// Link is a labelled link; Current marks the page the visitor is on.
+type Link struct {
+	Label   string
+	Href    string
+	Current bool
+}
+
+// LangLink is one entry of the language switcher.
+type LangLink struct {
+	Lang    content.Lang
+	Name    string // the language's own name: "Polski", "Čeština"
+	Href    string
+	Current bool
+}
+
+// Alternate is a <link rel="alternate" hreflang> of a page.
+type Alternate struct {
+	HrefLang string // "pl", "cs" or "x-default"
+	URL      string
+}
+
+// Head is what the <head> of a public page says about it.
+type Head struct {
+	Title       string // the page's own title; the site name is appended
+	Description string
+	Canonical   string // absolute URL; empty on error pages
+	Alternates  []Alternate
+	OGType      string // "website" or "article"
+	OGLocale    string // "pl_PL" or "cs_CZ"
+	OGImage     string // absolute URL
+	Robots      string // "noindex" on error pages
+}
+
+// Layout is the frame around every public page.
+type Layout struct {
+	Lang     content.Lang
+	Head     Head
+	Nav      []Link
+	Switch   []LangLink
+	Footer   []Link
+	Home     string // the home page of the current language
+	CSS      string // fingerprinted stylesheet URL
+	Favicon  string
+	Year     int
+	Contrast bool // high-contrast view is on
+	Large    bool // larger text is on
+	Views    []ViewToggle
+}
+
+// HTMLClass returns the classes of <html> that switch the chosen view options on.
+func (l Layout) HTMLClass() string {
+	switch {
+	case l.Contrast && l.Large:
+		return "hc large-text"
+	case l.Contrast:
+		return "hc"
+	case l.Large:
+		return "large-text"
+	}
+	return ""
+}
+
+// ViewToggle is a link that switches a view option (high contrast, larger text) on or off.
+type ViewToggle struct {
+	Label string
+	Href  string
+	On    bool
+}
+
+// Pressed returns the aria-pressed value of the toggle.
+func (v ViewToggle) Pressed() string {
+	if v.On {
+		return "true"
+	}
+	return "false"
+}
+
+// Article is a text from the database: a page or a project, in the language shown.
+type Article struct {
+	Lang       content.Lang // the language the text is written in
+	Fallback   bool         // the visitor's language has no version; Lang is the other one
+	Title      string
+	Summary    string
+	Body       templ.Component // sanitised HTML of the Markdown body
+	Updated    string          // formatted date of the last change
+	UpdatedISO string
+}
+
+// LangAttr returns the lang attribute to put on the article: set only when the text is not
+// in the page's language.
+func (a Article) LangAttr() templ.Attributes {
+	if a.Fallback {
+		return templ.Attributes{"lang": string(a.Lang)}
+	}
+	return templ.Attributes{}
+}
+
+// ProjectCard is a project in a list.
+type ProjectCard struct {
+	Title    string
+	Href     string
+	Years    string
+	Fund     string
+	Summary  string
+	Lang     content.Lang
+	Fallback bool
+}
+
+// LangAttr returns the lang attribute of a card whose text is in the other language.
+func (c ProjectCard) LangAttr() templ.Attributes {
+	if c.Fallback {
+		return templ.Attributes{"lang": string(c.Lang)}
+	}
+	return templ.Attributes{}
+}
+
+// TimelineEvent is one step of the cooperation on the timeline.
+type TimelineEvent struct {
+	When     string // "11–13 grudnia 2017"
+	Datetime string // "2017-12-11"
+	Title    string
+	Body     templ.Component
+	Project  Link // empty Href when the event belongs to no project
+}
+
+// Fact is a labelled value in a definition list; Value empty means not known yet.
+type Fact struct {
+	Label string
+	Value string
+	Href  string // makes the value a link (tel:, mailto:)
+}
+
+// Home is the home page.
+type Home struct {
+	Article  Article
+	Partners []Partner
+	Projects []ProjectCard
+	More     Link
+	EU       EUNotice
+}
+
+// Partner is one of the two agglomerations shown side by side.
+type Partner struct {
+	ID      string // "pl" or "cs", for the element id and its accent
+	Name    string
+	Text    string
+	Country string
+}
+
+// EUNotice is the funding notice shown with the EU emblem.
+type EUNotice struct {
+	Union string // "Unia Europejska"
+	Text  string
+	Motto string
+}
+
+// PageView is a page with a title, a body and optional extras below it.
+type PageView struct {
+	Article Article
+	Eyebrow string
+	Facts   []Fact
+	Cards   []ProjectCard
+	Events  []TimelineEvent
+	// EventsHeading titles the timeline: the whole cooperation's or one project's.
+	EventsHeading string
+}
+
+// Contact is the contact page.
+type Contact struct {
+	Article Article
+	Offices []Office
+	JSONLD  []any
+}
+
+// Office is a contact block on the contact page.
+type Office struct {
+	ID           string
+	Name         string
+	Organisation string
+	Street       string
+	PostalCity   string
+	Country      string
+	Directions   string
+	Lang         content.Lang
+	Fallback     bool
+	Facts        []Fact
+	Hours        string // "poniedziałek – piątek, od 7:30 do 15:30"
+	MapHref      string
+	MapLabel     string
+}
+
+// LangAttr returns the lang attribute of an office whose text is in the other language.
+func (o Office) LangAttr() templ.Attributes {
+	if o.Fallback {
+		return templ.Attributes{"lang": string(o.Lang)}
+	}
+	return templ.Attributes{}
+}
+
+// Statement is the accessibility statement page.
+type Statement struct {
+	Article  Article
+	Sections []StatementSection
+}
+
+// StatementSection is one part of the statement: facts and texts under a heading.
+type StatementSection struct {
+	ID      string
+	Heading string
+	Facts   []Fact
+	Texts   []StatementText
+}
+
+// StatementText is a free-text element of the statement.
+type StatementText struct {
+	Label string
+	Body  templ.Component // nil when not filled in
+}
+
+// ErrorPage is a page shown for an error: not found, or something broke on our side.
+type ErrorPage struct {
+	Status  int
+	Title   string
+	Message string
+	Home    Link
+}
