@@ -19,9 +19,9 @@ generate: ## regenerate the *_templ.go files from the *.templ templates
 	$(GO) tool templ generate -path templates
 
 test: ## install what the tests need, check formatting, vet and templates, run every test
-	./scripts/test-deps
+	./.ci/test-deps
 	@unformatted=$$(gofmt -l $$(git ls-files --cached --others --exclude-standard '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
-	./scripts/check-templ
+	./.ci/check-templ
 	$(GO) test -count=1 ./...
