@@ -36,7 +36,12 @@ type adminSite struct {
 
 func newAdminSite(t *testing.T) *adminSite {
 	t.Helper()
-	s := newSite(t)
+	return adminOver(t, newSite(t))
+}
+
+// adminOver puts s behind a real HTTP listener and gives it an editor account.
+func adminOver(t *testing.T, s *testSite) *adminSite {
+	t.Helper()
 	hash, err := auth.Hash(password)
 	if err != nil {
 		t.Fatal(err)

@@ -30,6 +30,18 @@ type testSite struct {
 
 func newSite(t *testing.T) *testSite {
 	t.Helper()
+	return newSiteLogging(t, io.Discard)
+}
+
+// newSiteLogging is newSite with the server's log written to logs.
+func newSiteLogging(t *testing.T, logs io.Writer) *testSite {
+	t.Helper()
+	return newSiteWith(t, logs, baseURL)
+}
+
+// newSiteWith is newSite with the server's log written to logs and the given base URL.
+func newSiteWith(t *testing.T, logs io.Writer, base string) *testSite {
+	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "aglo.db"))
 	if err != nil {
@@ -44,8 +56,8 @@ func newSite(t *testing.T) *testSite {
 		t.Fatal(err)
 	}
 	srv, err := web.New(ctx, web.Config{
-		Store: st, Bundle: bundle, BaseURL: baseURL,
-		Logger: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Store: st, Bundle: bundle, BaseURL: base,
+		Logger: slog.New(slog.NewTextHandler(logs, nil)),
 	})
 	if err != nil {
 		t.Fatal(err)

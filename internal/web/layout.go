@@ -17,21 +17,24 @@ var menu = []struct {
 }
 
 // layout is the frame of a page about ref in lang: navigation with the current section
-// marked, the language switcher leading to the same item, and the footer links.
-func (s *Server) layout(lang content.Lang, ref content.Ref, head templates.Head) templates.Layout {
-	site := s.content()
+// marked, the language switcher leading to the same item, the footer links and the view
+// options (high contrast, larger text) as the visitor at path has chosen them.
+func (s *Server) layout(site *content.Site, lang content.Lang, ref content.Ref, head templates.Head, v view, path string) templates.Layout {
 	l := s.bundle.Localizer(lang)
 	section := ref
 	if ref.Kind == content.KindProject {
 		section = content.PageRef(content.PageProjects)
 	}
 	out := templates.Layout{
-		Lang:    lang,
-		Head:    head,
-		Home:    "/" + string(lang) + "/",
-		CSS:     s.assets.url("css/site.css"),
-		Favicon: s.assets.url("img/favicon.svg"),
-		Year:    s.now().Year(),
+		Lang:     lang,
+		Head:     head,
+		Home:     "/" + string(lang) + "/",
+		CSS:      s.assets.url("css/site.css"),
+		Favicon:  s.assets.url("img/favicon.svg"),
+		Year:     s.now().Year(),
+		Contrast: v.contrast,
+		Large:    v.large,
+		Views:    v.toggles(l, path),
 	}
 	for _, m := range menu {
 		ref := content.PageRef(m.key)

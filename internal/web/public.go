@@ -1,8 +1,9 @@
 package web
 
 import (
+	"bytes"
 	"context"
-	"io"
+	"fmt"
 	"net/http"
 	"strings"
 
@@ -21,7 +22,14 @@ func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 		return
 	}
-	site := s.content()
+	snap := s.snap.Load()
+	v := viewOf(r)
+	key := pageKey(r.URL.Path, v)
+	if p, ok := snap.pages.Load(key); ok {
+		p.(*cachedPage).serve(w, r, snap.modified)
+		return
+	}
+	site := snap.site
 	ref, ok := site.Resolve(lang, r.URL.Path)
 	if !ok {
 		if to, found := s.renamed(r.Context(), site, lang, r.URL.Path); found {
@@ -36,9 +44,15 @@ func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	page, head := s.pageView(site, lang, ref)
-	s.render(w, r, http.StatusOK, templ.ComponentFunc(func(ctx context.Context, w io.Writer) error {
-		return templates.Page(s.layout(lang, ref, head), s.euNotice(lang)).Render(templ.WithChildren(ctx, page), w)
-	}))
+	var buf bytes.Buffer
+	err := templates.Page(s.layout(site, lang, ref, head, v, r.URL.Path), s.euNotice(lang)).Render(templ.WithChildren(r.Context(), page), &buf)
+	if err != nil {
+		s.serverError(w, r, fmt.Errorf("render %s: %w", r.URL.Path, err))
+		return
+	}
+	p := newCachedPage(buf.Bytes())
+	snap.pages.Store(key, p)
+	p.serve(w, r, snap.modified)
 }
 
 // pageView builds the component of the item ref in lang and what its <head> says.

@@ -30,12 +30,6 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 	s.errorPage(w, r, http.StatusNotFound, "error.not_found")
 }
 
-// methodNotAllowed answers a known path asked with a method it does not serve.
-func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Allow", "GET, HEAD")
-	http.Error(w, http.StatusText(http.StatusMethodNotAllowed), http.StatusMethodNotAllowed)
-}
-
 // serverError logs err once and answers with the 500 page, never showing err's text.
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
 	s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
@@ -47,7 +41,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, p
 	lang := requestLang(r)
 	ctx := s.withLocalizer(r.Context(), lang)
 	l := s.bundle.Localizer(lang)
-	layout := s.layout(lang, content.Ref{}, templates.Head{Title: l.T(prefix + ".title"), Robots: "noindex"})
+	layout := s.layout(s.content(), lang, content.Ref{}, templates.Head{Title: l.T(prefix + ".title"), Robots: "noindex"}, viewOf(r), "/"+string(lang)+"/")
 	page := templates.ErrorView(templates.ErrorPage{
 		Status:  status,
 		Title:   l.T(prefix + ".title"),

@@ -9,19 +9,24 @@ import (
 // routes is aglo's single route table.
 func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.recoverPanic)
-	r.Use(http.NewCrossOriginProtection().Handler)
+	s.common(r)
 	r.NotFound(s.notFound)
-	r.MethodNotAllowed(s.methodNotAllowed)
+	// chi answers a known path asked with another method with 405 and the Allow header.
 
-	r.Get("/", s.redirectToLanguage)
-	r.Get("/healthz", s.healthz)
-	r.Get("/robots.txt", s.robots)
-	r.Get("/sitemap.xml", s.sitemap)
-	r.Get("/static/*", s.static)
-	r.Get("/favicon.ico", s.favicon)
-	r.Get("/cz", s.redirectCz)
-	r.Get("/cz/*", s.redirectCz)
+	// Public resources answer GET and HEAD (net/http leaves out the body of a HEAD).
+	get := func(pattern string, h http.HandlerFunc) {
+		r.Get(pattern, h)
+		r.Head(pattern, h)
+	}
+	get("/", s.redirectToLanguage)
+	get("/healthz", s.healthz)
+	get("/robots.txt", s.robots)
+	get("/sitemap.xml", s.sitemap)
+	get("/static/*", s.static)
+	get("/favicon.ico", s.favicon)
+	r.Get("/view/{option}", s.toggleView)
+	get("/cz", s.redirectCz)
+	get("/cz/*", s.redirectCz)
 
 	r.Route("/admin", func(r chi.Router) {
 		r.Use(s.withAdmin)
@@ -43,10 +48,16 @@ func (s *Server) routes() http.Handler {
 		})
 	})
 
-	r.Route("/{lang}", func(r chi.Router) {
-		r.Use(s.withLang)
-		r.Get("/", s.publicPage)
-		r.Get("/*", s.publicPage)
-	})
+	// Pages are routes rather than a mounted router, so that a known path asked with
+	// another method is a 405 and not a 404 from the language check.
+	page := s.withLang(http.HandlerFunc(s.publicPage)).ServeHTTP
+	get("/{lang}", page)
+	get("/{lang}/*", page)
 	return r
+}
+
+// common puts the middleware every request goes through on r: the request log, the
+// security headers, panic recovery and cross-origin protection.
+func (s *Server) common(r chi.Router) {
+	r.Use(s.logRequests, s.securityHeaders, s.recoverPanic, http.NewCrossOriginProtection().Handler)
 }

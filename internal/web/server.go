@@ -71,7 +71,7 @@ type Server struct {
 	sessions *scs.SessionManager
 	throttle *auth.Throttle
 
-	site   atomic.Pointer[content.Site] // the content snapshot pages are rendered from
+	snap   atomic.Pointer[snapshot] // the content pages are rendered from, and the rendered pages
 	reload sync.Mutex
 }
 
@@ -119,12 +119,12 @@ func (s *Server) Reload(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("web: reload content: %w", err)
 	}
-	s.site.Store(site)
+	s.snap.Store(&snapshot{site: site, modified: s.now()})
 	return nil
 }
 
 // content returns the current content snapshot.
-func (s *Server) content() *content.Site { return s.site.Load() }
+func (s *Server) content() *content.Site { return s.snap.Load().site }
 
 // absURL returns the absolute URL of path on this site.
 func (s *Server) absURL(path string) string { return s.baseURL + path }
