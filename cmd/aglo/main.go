@@ -28,6 +28,10 @@ func run(ctx context.Context, args []string, getenv func(string) string, stdin i
 			return serve(ctx, args[1:], getenv, stderr)
 		case "user":
 			return userCommand(ctx, args[1:], getenv, stdin, stdout, stderr)
+		case "backup":
+			return backupCommand(ctx, args[1:], getenv, stdout, stderr)
+		case "restore":
+			return restoreCommand(ctx, args[1:], getenv, stdout, stderr)
 		case "help", "-h", "-help", "--help":
 			usage(stdout)
 			return nil
@@ -46,6 +50,11 @@ Usage:
                                 prompted for twice on a terminal
   aglo user list [flags]        list the editors
   aglo user remove NAME [flags] remove an editor
+  aglo backup FILE [flags]      write a consistent copy of the database to FILE,
+                                safe while the site is serving
+  aglo restore FILE [flags]     check FILE (integrity, schema version) and replace
+                                the database with it; the replaced database is kept
+                                beside it. Stop the server first, start it after.
 
 Flags (each with an environment fallback):
   -addr      listen address (AGLO_ADDR, default localhost:8080)
