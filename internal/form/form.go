@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/aglo/aglo/internal/content"
 )
@@ -101,6 +102,8 @@ func Decode(r *http.Request, spec Spec) (Posted, error) {
 		vs, sent := r.PostForm[name]
 		switch {
 		case len(vs) > 1:
+			return Posted{}, ErrMalformed
+		case sent && !utf8.ValidString(vs[0]):
 			return Posted{}, ErrMalformed
 		case sent:
 			p.Values[name] = vs[0]
