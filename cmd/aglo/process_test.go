@@ -221,9 +221,6 @@ const testPassword = "a long enough password"
 // SIGKILL at a random moment, restarts it and checks that the database is intact and has
 // every save the server had confirmed.
 func TestCrashKeepsEverySavedEdit(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and kills the real binary")
-	}
 	db := filepath.Join(t.TempDir(), "aglo.db")
 	p := start(t, db)
 	addUser(t, db, "anna", testPassword)
@@ -296,9 +293,6 @@ func TestCrashKeepsEverySavedEdit(t *testing.T) {
 // TestBackupWhileServing takes backups from a second process while an editor saves, then
 // restores one and checks that every page of the sitemap still serves.
 func TestBackupWhileServing(t *testing.T) {
-	if testing.Short() {
-		t.Skip("builds and runs the real binary")
-	}
 	dir := t.TempDir()
 	db := filepath.Join(dir, "aglo.db")
 	p := start(t, db)
