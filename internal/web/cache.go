@@ -37,8 +37,9 @@ func newCachedPage(body []byte) *cachedPage {
 	return &cachedPage{body: body, gzipped: gzipBytes(body), etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
 }
 
-// pageKey is the cache key of a page: its path and the visitor's view options.
-func pageKey(path string, v view) string { return path + "\x00" + v.key() }
+// pageKey is the cache key of a page: its path and the visitor's view options (as the
+// cookie spells them, so every spelling of the same choice shares one entry).
+func pageKey(path string, v view) string { return path + "\x00" + v.cookie() }
 
 // serve writes the page with validators and caching headers, or 304 when the client
 // already has it.

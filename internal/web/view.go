@@ -39,11 +39,6 @@ func viewOf(r *http.Request) view {
 	return v
 }
 
-// key is the view's part of a page cache key.
-func (v view) key() string {
-	return v.cookie()
-}
-
 // cookie is the value of the view cookie for v; empty for the default view.
 func (v view) cookie() string {
 	switch {
