@@ -1,8 +1,6 @@
 package web
 
 import (
-	"bytes"
-	"compress/gzip"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
@@ -12,14 +10,14 @@ import (
 	"path"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/aglo/aglo/static"
 )
 
 // asset is one embedded static file, ready to serve.
 type asset struct {
-	data        []byte
-	gzipped     []byte // nil when compressing does not pay
+	variants
 	contentType string
 	etag        string
 }
@@ -31,7 +29,11 @@ type assets struct {
 	urls  map[string]string
 }
 
-// loadAssets reads and fingerprints every embedded static file once, at start-up.
+// embeddedAssets are the static files, read, fingerprinted and compressed once per
+// process: they are embedded in the binary, so every Server shares them.
+var embeddedAssets = sync.OnceValues(loadAssets)
+
+// loadAssets reads, fingerprints and compresses every embedded static file.
 func loadAssets() (*assets, error) {
 	a := &assets{byURL: make(map[string]*asset), urls: make(map[string]string)}
 	err := fs.WalkDir(static.FS, ".", func(name string, d fs.DirEntry, err error) error {
@@ -50,9 +52,9 @@ func loadAssets() (*assets, error) {
 		if ct == "" {
 			ct = "application/octet-stream"
 		}
-		as := &asset{data: data, contentType: ct, etag: `"` + hash + `"`}
+		as := &asset{variants: variants{plain: data}, contentType: ct, etag: `"` + hash + `"`}
 		if strings.HasPrefix(ct, "text/") || strings.Contains(ct, "svg") || strings.Contains(ct, "javascript") {
-			as.gzipped = gzipBytes(data)
+			as.variants = compress(data, brotliStatic)
 		}
 		a.byURL[url] = as
 		a.urls[name] = url
@@ -70,17 +72,6 @@ func (a *assets) url(name string) string {
 		return u
 	}
 	return "/static/" + name
-}
-
-func gzipBytes(data []byte) []byte {
-	var buf bytes.Buffer
-	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
-	zw.Write(data)
-	zw.Close()
-	if buf.Len() >= len(data) {
-		return nil
-	}
-	return buf.Bytes()
 }
 
 // static handles GET /static/*: the embedded files by fingerprinted name, cached for a year
@@ -109,37 +100,20 @@ func serveAsset(w http.ResponseWriter, r *http.Request, a *asset) {
 	h := w.Header()
 	h.Set("Content-Type", a.contentType)
 	h.Set("Cache-Control", "public, max-age=31536000, immutable")
-	h.Set("ETag", a.etag)
 	h.Add("Vary", "Accept-Encoding")
-	if inm := r.Header.Get("If-None-Match"); inm != "" && strings.Contains(inm, a.etag) {
+	body, coding := a.pick(r)
+	etag := taggedETag(a.etag, coding)
+	h.Set("ETag", etag)
+	if etagMatch(r.Header.Get("If-None-Match"), etag) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	body := a.data
-	if a.gzipped != nil && acceptsGzip(r) {
-		h.Set("Content-Encoding", "gzip")
-		body = a.gzipped
+	if coding != "" {
+		h.Set("Content-Encoding", coding)
 	}
-	h.Set("Content-Length", fmt.Sprint(len(body)))
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	if r.Method == http.MethodHead {
 		return
 	}
 	w.Write(body)
-}
-
-// acceptsGzip reports whether the client takes gzip-encoded responses.
-func acceptsGzip(r *http.Request) bool {
-	for _, part := range strings.Split(r.Header.Get("Accept-Encoding"), ",") {
-		coding, params, _ := strings.Cut(strings.TrimSpace(part), ";")
-		if !strings.EqualFold(strings.TrimSpace(coding), "gzip") {
-			continue
-		}
-		q, found := strings.CutPrefix(strings.TrimSpace(params), "q=")
-		if !found {
-			return true
-		}
-		v, err := strconv.ParseFloat(q, 64)
-		return err == nil && v > 0
-	}
-	return false
 }

@@ -3,8 +3,8 @@ package web
 import (
 	"crypto/sha256"
 	"encoding/hex"
-	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -25,16 +25,15 @@ type snapshot struct {
 	pages    sync.Map  // cache key → *cachedPage
 }
 
-// cachedPage is a rendered public page, ready to send as it is or gzip-compressed.
+// cachedPage is a rendered public page, ready to send as it is or compressed.
 type cachedPage struct {
-	body    []byte
-	gzipped []byte // nil when compressing does not pay
-	etag    string // of body; the gzipped variant's is etag with "-gz" before the quote
+	variants
+	etag string // of the plain body; each compressed variant has its own (taggedETag)
 }
 
 func newCachedPage(body []byte) *cachedPage {
 	sum := sha256.Sum256(body)
-	return &cachedPage{body: body, gzipped: gzipBytes(body), etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+	return &cachedPage{variants: compress(body, brotliPage), etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
 }
 
 // pageKey is the cache key of a page: its path and the visitor's view options (as the
@@ -49,18 +48,17 @@ func (p *cachedPage) serve(w http.ResponseWriter, r *http.Request, modified time
 	h.Set("Cache-Control", publicCacheControl)
 	h.Set("Vary", "Accept-Encoding, Cookie")
 	h.Set("Last-Modified", modified.UTC().Format(http.TimeFormat))
-	body, etag := p.body, p.etag
-	if p.gzipped != nil && acceptsGzip(r) {
-		body, etag = p.gzipped, strings.TrimSuffix(p.etag, `"`)+`-gz"`
-		h.Set("Content-Encoding", "gzip")
-	}
+	body, coding := p.pick(r)
+	etag := taggedETag(p.etag, coding)
 	h.Set("ETag", etag)
 	if notModified(r, etag, modified) {
-		h.Del("Content-Encoding")
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	h.Set("Content-Length", fmt.Sprint(len(body)))
+	if coding != "" {
+		h.Set("Content-Encoding", coding)
+	}
+	h.Set("Content-Length", strconv.Itoa(len(body)))
 	if r.Method == http.MethodHead {
 		return
 	}
@@ -71,14 +69,19 @@ func (p *cachedPage) serve(w http.ResponseWriter, r *http.Request, modified time
 // wins over If-Modified-Since, as RFC 9110 says.
 func notModified(r *http.Request, etag string, modified time.Time) bool {
 	if inm := r.Header.Get("If-None-Match"); inm != "" {
-		for tag := range strings.SplitSeq(inm, ",") {
-			tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
-			if tag == etag || tag == "*" {
-				return true
-			}
-		}
-		return false
+		return etagMatch(inm, etag)
 	}
 	since, err := http.ParseTime(r.Header.Get("If-Modified-Since"))
 	return err == nil && !modified.Truncate(time.Second).After(since)
+}
+
+// etagMatch reports whether an If-None-Match header names etag (weakly, as GET allows).
+func etagMatch(ifNoneMatch, etag string) bool {
+	for tag := range strings.SplitSeq(ifNoneMatch, ",") {
+		tag = strings.TrimPrefix(strings.TrimSpace(tag), "W/")
+		if tag == etag || tag == "*" {
+			return true
+		}
+	}
+	return false
 }

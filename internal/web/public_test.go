@@ -387,8 +387,11 @@ func TestStaticFiles(t *testing.T) {
 	if got := w.Header().Get("Content-Encoding"); got != "gzip" {
 		t.Errorf("Content-Encoding = %q, want gzip", got)
 	}
+	if got := s.get(css, "Accept-Encoding", "br, gzip").Header().Get("Content-Encoding"); got != "br" {
+		t.Errorf("with br accepted: Content-Encoding = %q, want br", got)
+	}
 	etag := w.Header().Get("ETag")
-	if w := s.get(css, "If-None-Match", etag); w.Code != http.StatusNotModified {
+	if w := s.get(css, "Accept-Encoding", "gzip", "If-None-Match", etag); w.Code != http.StatusNotModified {
 		t.Errorf("conditional GET = %d, want 304", w.Code)
 	}
 	if w := s.get("/static/css/site.css"); w.Code != http.StatusNotFound {

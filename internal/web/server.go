@@ -95,7 +95,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		s.md = markdown.New()
 	}
 	var err error
-	if s.assets, err = loadAssets(); err != nil {
+	if s.assets, err = embeddedAssets(); err != nil {
 		return nil, err
 	}
 	if err := s.Reload(ctx); err != nil {

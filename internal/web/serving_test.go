@@ -11,6 +11,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/andybalholm/brotli"
 )
 
 func TestPageCachingHeaders(t *testing.T) {
@@ -45,7 +47,19 @@ func TestPageCachingHeaders(t *testing.T) {
 		t.Errorf("If-Modified-Since two days ago = %d, want 200", w.Code)
 	}
 
-	gz := s.get("/pl/", "Accept-Encoding", "gzip, br")
+	br := s.get("/pl/", "Accept-Encoding", "gzip, deflate, br")
+	if br.Header().Get("Content-Encoding") != "br" {
+		t.Errorf("Accept-Encoding with br: Content-Encoding = %q, want br", br.Header().Get("Content-Encoding"))
+	}
+	plainBR, err := io.ReadAll(brotli.NewReader(br.Body))
+	if err != nil || string(plainBR) != body {
+		t.Errorf("the brotli variant does not decompress to the plain page (%v)", err)
+	}
+	if etagBR := br.Header().Get("ETag"); etagBR == etag || s.get("/pl/", "Accept-Encoding", "br", "If-None-Match", etagBR).Code != http.StatusNotModified {
+		t.Errorf("brotli ETag %q: want its own, answered with 304", etagBR)
+	}
+
+	gz := s.get("/pl/", "Accept-Encoding", "gzip")
 	if gz.Header().Get("Content-Encoding") != "gzip" {
 		t.Fatalf("Content-Encoding = %q, want gzip", gz.Header().Get("Content-Encoding"))
 	}
