@@ -4,10 +4,10 @@ SHELL := /bin/bash
 GO ?= go
 export CGO_ENABLED := 1
 
-.PHONY: help run build generate test fuzz
+.PHONY: help run build generate test fuzz bench deploy-check audit e2e
 
 help: ## list the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
 
 run: build ## build and serve the site on http://localhost:8080 (database in ./data, seeded on first start)
 	./bin/aglo serve
@@ -38,3 +38,20 @@ fuzz: ## run each fuzz target for FUZZTIME (3s; make fuzz FUZZTIME=5m for a real
 	  $(GO) test -run '^$$' -fuzz "^$${t%%:*}$$" -fuzztime $(FUZZTIME) $${t#*:} | grep -v '^fuzz: elapsed' || exit 1; \
 	done
 
+e2e: ## the browser tests: Chromium against the real binary, axe-core and the Nu Html Checker on every page (installs Chromium, Java and .ci/node when missing)
+	./.ci/e2e-deps
+	$(GO) vet -tags e2e ./internal/e2e/
+	$(GO) test -count=1 -tags e2e -timeout 15m ./internal/e2e/
+
+bench: build ## compare aglo's /pl/ with bare Go and nginx under wrk, check its targets (installs nginx and wrk when missing; BENCH_FLAGS="-rounds 5")
+	@command -v nginx >/dev/null && command -v wrk >/dev/null || { \
+	  sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo apt-get update -qq && $$sudo apt-get install -y -qq nginx wrk; }
+	$(GO) build -o bin/aglo-bench ./cmd/aglo-bench
+	./bin/aglo-bench -aglo bin/aglo $(BENCH_FLAGS)
+
+deploy-check: build ## nginx -t deploy/nginx/aglo.conf, then run aglo behind it: cache HIT, edits visible within max-age
+	./.ci/check-deploy
+
+audit: ## Lighthouse (mobile) and full-page screenshots of the main pages in both languages into docs/quality.md and docs/screenshots/ (installs Chromium when missing; AUDIT_RUNS=3)
+	./.ci/audit

@@ -1,6 +1,8 @@
 package templates
 
 import (
+	"strings"
+
 	"github.com/a-h/templ"
 
 	"github.com/aglo/aglo/internal/content"
@@ -93,28 +95,39 @@ type FormField struct {
 // Checked reports whether a checkbox is on.
 func (f FormField) Checked() bool { return f.Value != "" }
 
-// Invalid returns "true" for aria-invalid when the field has an error.
-func (f FormField) Invalid() string {
+// Attrs returns the attributes of the field's control: lang for a field of one language,
+// aria-invalid, and aria-describedby naming the hint and the error when there are any (an
+// empty aria-describedby would be invalid HTML).
+func (f FormField) Attrs() templ.Attributes {
+	a := f.LangAttr()
+	a["aria-invalid"] = "false"
 	if f.Error != "" {
-		return "true"
+		a["aria-invalid"] = "true"
 	}
-	return "false"
+	var ids []string
+	if f.Hint != "" {
+		ids = append(ids, f.ID+"-hint")
+	}
+	if f.Error != "" {
+		ids = append(ids, f.ID+"-error")
+	}
+	if len(ids) > 0 {
+		a["aria-describedby"] = strings.Join(ids, " ")
+	}
+	return a
 }
 
-// Described returns the ids of the hint and error of the field, for aria-describedby.
-func (f FormField) Described() string {
-	out := ""
-	if f.Hint != "" {
-		out = f.ID + "-hint"
+// LangAttr returns the lang attribute of what the field holds: set for a field of one
+// language, so that the text is read out in that language and not the editor's.
+func (f FormField) LangAttr() templ.Attributes {
+	if f.Lang == "" {
+		return templ.Attributes{}
 	}
-	if f.Error != "" {
-		if out != "" {
-			out += " "
-		}
-		out += f.ID + "-error"
-	}
-	return out
+	return templ.Attributes{"lang": string(f.Lang)}
 }
+
+// LangID is the message ID of the name of the field's language ("lang.cs").
+func (f FormField) LangID() string { return "lang." + string(f.Lang) }
 
 // FormOption is one choice of a select.
 type FormOption struct {
@@ -156,6 +169,19 @@ type History struct {
 	From, To  int64
 	Diff      []FieldDiff
 	Compared  string // "revision 3 → revision 5"
+}
+
+// Comparable reports whether there are two revisions to compare.
+func (h History) Comparable() bool { return len(h.Revisions) > 1 }
+
+// Restorable reports whether there is a revision besides the current one to go back to.
+func (h History) Restorable() bool {
+	for _, r := range h.Revisions {
+		if !r.Current {
+			return true
+		}
+	}
+	return false
 }
 
 // RevisionRow is one revision in the history.
