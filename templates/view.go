@@ -80,11 +80,13 @@ func (l Layout) HTMLClass() string {
 	return ""
 }
 
-// ViewToggle is a link that switches a view option (high contrast, larger text) on or off.
+// ViewToggle is a button that switches a view option (high contrast, larger text) on or
+// off: a GET form to Action that comes back to the page at Back, so it needs no script.
 type ViewToggle struct {
-	Label string
-	Href  string
-	On    bool
+	Label  string
+	Action string
+	Back   string
+	On     bool
 }
 
 // Pressed returns the aria-pressed value of the toggle.

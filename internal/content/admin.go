@@ -42,6 +42,10 @@ type Revision struct {
 	Fields    []Field
 }
 
+// SeedNote is the note of the first revision of every seeded item, which keeps the
+// original text so that editors can always go back to it.
+const SeedNote = "seed"
+
 // AuditEntry is one line of the audit log.
 type AuditEntry struct {
 	At     time.Time

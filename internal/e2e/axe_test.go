@@ -77,8 +77,8 @@ func TestAxePublic(t *testing.T) {
 		{"Default", func(*testing.T, context.Context) {}},
 		{"ContrastLargeText", func(t *testing.T, ctx context.Context) {
 			open(t, ctx, "/pl/", http.StatusOK)
-			click(t, ctx, `.view-toggle[href^="/view/contrast"]`)
-			click(t, ctx, `.view-toggle[href^="/view/large"]`)
+			click(t, ctx, `form[action="/view/contrast"] .view-toggle`)
+			click(t, ctx, `form[action="/view/large"] .view-toggle`)
 			if got := eval[string](t, ctx, `document.documentElement.className`); got != "hc large-text" {
 				t.Fatalf("after both toggles <html> has class %q, want hc large-text", got)
 			}

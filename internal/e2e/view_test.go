@@ -6,6 +6,8 @@ import (
 	"context"
 	"net/http"
 	"testing"
+
+	"github.com/chromedp/chromedp"
 )
 
 // htmlClass is the class attribute of <html> in the tab.
@@ -34,13 +36,13 @@ func TestViewOptions(t *testing.T) {
 	plainSize := eval[string](t, ctx, `getComputedStyle(document.documentElement).fontSize`)
 	pressed := func(option string) string {
 		t.Helper()
-		return eval[string](t, ctx, `document.querySelector('.view-toggle[href^="/view/`+option+`"]').getAttribute("aria-pressed")`)
+		return eval[string](t, ctx, `document.querySelector('form[action="/view/`+option+`"] .view-toggle').getAttribute("aria-pressed")`)
 	}
 	if pressed("contrast") != "false" || pressed("large") != "false" {
 		t.Errorf("the view toggles are pressed for a new visitor")
 	}
 
-	click(t, ctx, `.view-toggle[href^="/view/contrast"]`)
+	click(t, ctx, `form[action="/view/contrast"] .view-toggle`)
 	if got := path(t, ctx); got != start {
 		t.Errorf("the contrast toggle led to %s, want back to %s", got, start)
 	}
@@ -54,7 +56,11 @@ func TestViewOptions(t *testing.T) {
 		t.Errorf("with high contrast the navigation is still %s", got)
 	}
 
-	click(t, ctx, `.view-toggle[href^="/view/large"]`)
+	// A toggle is a real button: Space presses it, as it does every button.
+	large := `form[action="/view/large"] .view-toggle`
+	if status := follow(t, ctx, "Space on the larger-text button", chromedp.Focus(chromedp.CSS(large)), chromedp.KeyEvent(" ")); status != http.StatusOK {
+		t.Fatalf("Space on the larger-text button: status %d, want 200", status)
+	}
 	if got := path(t, ctx); got != start {
 		t.Errorf("the text size toggle led to %s, want back to %s", got, start)
 	}
@@ -78,8 +84,8 @@ func TestViewOptions(t *testing.T) {
 	open(t, ctx, path(t, ctx), http.StatusOK)
 	checkAxe(t, ctx, path(t, ctx)+" (high contrast, larger text)")
 
-	click(t, ctx, `.view-toggle[href^="/view/contrast"]`)
-	click(t, ctx, `.view-toggle[href^="/view/large"]`)
+	click(t, ctx, `form[action="/view/contrast"] .view-toggle`)
+	click(t, ctx, `form[action="/view/large"] .view-toggle`)
 	if got := htmlClass(t, ctx); got != "" {
 		t.Errorf("with both options off again <html> has class %q, want none", got)
 	}

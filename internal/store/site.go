@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"time"
 
@@ -11,26 +12,36 @@ import (
 
 // Site loads every piece of content as one consistent snapshot.
 func (s *Store) Site(ctx context.Context) (*content.Site, error) {
-	site := &content.Site{}
+	var site *content.Site
 	err := s.readTx(ctx, func(tx *sql.Tx) error {
 		var err error
-		if site.Pages, err = loadPages(ctx, tx); err != nil {
-			return err
-		}
-		if site.Projects, err = loadProjects(ctx, tx); err != nil {
-			return err
-		}
-		if site.Events, err = loadEvents(ctx, tx); err != nil {
-			return err
-		}
-		if site.Offices, err = loadOffices(ctx, tx); err != nil {
-			return err
-		}
-		site.Statement, err = loadStatement(ctx, tx)
+		site, err = loadSite(ctx, tx)
 		return err
 	})
 	if err != nil {
 		return nil, fmt.Errorf("store: load site: %w", err)
+	}
+	return site, nil
+}
+
+// loadSite reads all the content in tx.
+func loadSite(ctx context.Context, tx *sql.Tx) (*content.Site, error) {
+	site := &content.Site{}
+	var err error
+	if site.Pages, err = loadPages(ctx, tx); err != nil {
+		return nil, err
+	}
+	if site.Projects, err = loadProjects(ctx, tx); err != nil {
+		return nil, err
+	}
+	if site.Events, err = loadEvents(ctx, tx); err != nil {
+		return nil, err
+	}
+	if site.Offices, err = loadOffices(ctx, tx); err != nil {
+		return nil, err
+	}
+	if site.Statement, err = loadStatement(ctx, tx); err != nil {
+		return nil, err
 	}
 	return site, nil
 }
@@ -76,6 +87,9 @@ func (s *Store) Seed(ctx context.Context, site content.Site) (bool, error) {
 		if err := insertStatement(ctx, tx, site.Statement); err != nil {
 			return err
 		}
+		if err := s.seedRevisions(ctx, tx); err != nil {
+			return err
+		}
 		if _, err := tx.ExecContext(ctx, "INSERT INTO meta (key, value) VALUES ('seeded_at', ?)", formatTime(now)); err != nil {
 			return err
 		}
@@ -93,4 +107,44 @@ func orNow(t, now time.Time) time.Time {
 		return now
 	}
 	return t
+}
+
+// seedRevisions records the seeded state of every item as its first revision, in the
+// seed's transaction. They are not audited: nobody did anything.
+func (s *Store) seedRevisions(ctx context.Context, tx *sql.Tx) error {
+	site, err := loadSite(ctx, tx)
+	if err != nil {
+		return err
+	}
+	add := func(kind content.Kind, id, version int64, item any) error {
+		data, err := json.Marshal(item)
+		if err != nil {
+			return fmt.Errorf("encode seed revision: %w", err)
+		}
+		_, err = tx.ExecContext(ctx, `INSERT INTO revisions (kind, item_id, version, editor, created_at, changed, note, data)
+			VALUES (?, ?, ?, '', ?, 'null', ?, ?)`, kind, id, version, formatTime(s.now()), content.SeedNote, string(data))
+		return err
+	}
+	for _, k := range content.PageKeys {
+		p := site.Pages[k]
+		if err := add(content.KindPage, p.ID, p.Version, p); err != nil {
+			return err
+		}
+	}
+	for _, p := range site.Projects {
+		if err := add(content.KindProject, p.ID, p.Version, p); err != nil {
+			return err
+		}
+	}
+	for _, e := range site.Events {
+		if err := add(content.KindEvent, e.ID, e.Version, e); err != nil {
+			return err
+		}
+	}
+	for _, o := range site.Offices {
+		if err := add(content.KindOffice, o.ID, o.Version, o); err != nil {
+			return err
+		}
+	}
+	return add(content.KindStatement, 1, site.Statement.Version, site.Statement)
 }

@@ -159,3 +159,41 @@ func TestSeed(t *testing.T) {
 		}
 	})
 }
+
+func TestSeedRecordsTheOriginalAsFirstRevision(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, tempDB(t))
+	defer s.Close()
+	if _, err := s.Seed(ctx, seed.Site()); err != nil {
+		t.Fatal(err)
+	}
+	site, err := s.Site(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	revs, err := s.Revisions(ctx, content.KindPage, site.Pages[content.PageHistory].ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(revs) != 1 || revs[0].Note != content.SeedNote {
+		t.Fatalf("history page revisions after the seed = %+v, want one seed revision", revs)
+	}
+	var title string
+	for _, f := range revs[0].Fields {
+		if f.Name == "cs.title" {
+			title = f.Value
+		}
+	}
+	if title != site.Pages[content.PageHistory].Text[content.CS].Title {
+		t.Errorf("seed revision's Czech title = %q, want the seeded one", title)
+	}
+	for _, p := range site.Projects {
+		if revs, _ := s.Revisions(ctx, content.KindProject, p.ID); len(revs) != 1 {
+			t.Errorf("project %d has %d revisions after the seed, want 1", p.ID, len(revs))
+		}
+	}
+	audit, _ := s.Audit(ctx, 100)
+	if len(audit) != 0 {
+		t.Errorf("the seed wrote %d audit entries, want none", len(audit))
+	}
+}

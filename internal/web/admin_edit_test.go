@@ -175,7 +175,7 @@ func TestConflict(t *testing.T) {
 	if got := textRaw(first(doc, byTag("textarea", "name", "cs.body"))); got != "Text, který Bob psal celou hodinu." {
 		t.Errorf("Bob's text in the form = %q, want it kept", got)
 	}
-	if got := text(first(doc, byClass("conflict"))); !strings.Contains(got, "Shrnutí od Anny.") {
+	if got := text(first(doc, byClass("conflict"))); !strings.Contains(got, "Shrnutí od Anny") {
 		t.Errorf("conflict notice = %q, want Anna's change", got)
 	}
 	if got := text(first(a.page("/cs/historie-spoluprace"), byTag("main"))); strings.Contains(got, "Bob psal") || !strings.Contains(got, "Shrnutí od Anny.") {
@@ -203,8 +203,11 @@ func TestHistoryDiffRestore(t *testing.T) {
 	}
 	doc := parse(t, r.body)
 	rows := findAll(first(doc, byTag("tbody")), byTag("tr"))
-	if len(rows) != 2 {
-		t.Fatalf("history has %d revisions, want 2", len(rows))
+	if len(rows) != 3 {
+		t.Fatalf("history has %d revisions, want the seeded one and 2 saves", len(rows))
+	}
+	if got := text(rows[2]); !strings.Contains(got, "pierwotna treść") {
+		t.Errorf("oldest revision row = %q, want it marked as the original content", got)
 	}
 	if got := text(rows[0]); !strings.Contains(got, editor) || !strings.Contains(got, "Tytuł") {
 		t.Errorf("newest revision row = %q, want the editor and the changed field", got)
@@ -222,12 +225,13 @@ func TestHistoryDiffRestore(t *testing.T) {
 	if res := c.post("/admin/page/2/restore", form); res.status != http.StatusSeeOther {
 		t.Fatalf("restore = %d", res.status)
 	}
-	if got := text(first(a.page("/cs/historie-spoluprace"), byTag("h1"))); got != "První úprava" {
-		t.Errorf("after restore the title is %q, want První úprava", got)
+	// The oldest revision is the seeded, original text.
+	if got := text(first(a.page("/cs/historie-spoluprace"), byTag("h1"))); got != "Historie spolupráce" {
+		t.Errorf("after restoring the original the title is %q, want Historie spolupráce", got)
 	}
 	rows = findAll(first(parse(t, c.get("/admin/page/2/history").body), byTag("tbody")), byTag("tr"))
-	if len(rows) != 3 || !strings.Contains(text(rows[0]), "przywrócenie") {
-		t.Errorf("after restore: %d revisions, newest %q; want 3 with a restore note", len(rows), text(rows[0]))
+	if len(rows) != 4 || !strings.Contains(text(rows[0]), "przywrócenie") {
+		t.Errorf("after restore: %d revisions, newest %q; want 4 with a restore note", len(rows), text(rows[0]))
 	}
 }
 
@@ -325,6 +329,7 @@ func TestUnpublishedLanguageFallsBack(t *testing.T) {
 func TestBadRequestsChangeNothing(t *testing.T) {
 	a := newAdminSite(t)
 	c := a.signedIn()
+	rowsBefore := strings.Count(c.get("/admin/page/2/history").body, "<tr")
 	form := formValues(t, c.get("/admin/page/2").body, "/admin/page/2")
 	form.Set("cs.body", strings.Repeat("x", 2<<20))
 	if r := c.post("/admin/page/2", form); r.status != http.StatusRequestEntityTooLarge {
@@ -340,7 +345,7 @@ func TestBadRequestsChangeNothing(t *testing.T) {
 	if r := c.post("/admin/page/2", form); r.status != http.StatusBadRequest {
 		t.Errorf("malformed version = %d, want 400", r.status)
 	}
-	if r := c.get("/admin/page/2/history"); strings.Count(r.body, "<tr") > 1 {
+	if r := c.get("/admin/page/2/history"); strings.Count(r.body, "<tr") != rowsBefore {
 		t.Error("a bad request created a revision")
 	}
 	for _, p := range []string{"/admin/nothing/1", "/admin/page/99", "/admin/page/abc", "/admin/statement/new"} {

@@ -91,6 +91,8 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 		note := ""
 		if n, ok := strings.CutPrefix(rev.Note, "restore:"); ok {
 			note = l.Tf("admin.history.restored", map[string]any{"ID": n})
+		} else if rev.Note == content.SeedNote {
+			note = l.T("admin.history.seeded")
 		}
 		v.Revisions = append(v.Revisions, templates.RevisionRow{
 			ID: rev.ID, Number: int64(len(revs) - i), Editor: rev.Editor,

@@ -12,9 +12,12 @@ import (
 	"github.com/aglo/aglo/internal/content"
 )
 
-// publicCacheControl lets browsers and a shared cache in front (nginx, a CDN) keep a
-// public page for a minute, and serve it a while longer while they fetch a fresh one.
-const publicCacheControl = "public, max-age=60, stale-while-revalidate=600"
+// publicCacheControl lets a shared cache in front (nginx, a CDN) keep a public page for a
+// minute and serve it a while longer while it fetches a fresh one (s-maxage,
+// stale-while-revalidate), while browsers ask again on every visit (max-age=0) and mostly
+// get a 304 from the ETag: so a visitor, or an editor who just saved, never sees an older
+// page from their own browser than aglo (or the proxy) serves.
+const publicCacheControl = "public, max-age=0, s-maxage=60, stale-while-revalidate=600"
 
 // snapshot is the content pages are rendered from, with the pages already rendered from
 // it. Every save replaces the whole snapshot, so a cached page can never be older than

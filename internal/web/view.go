@@ -52,18 +52,18 @@ func (v view) cookie() string {
 	return ""
 }
 
-// toggles are the footer links that switch each option for the page at path.
+// toggles are the footer buttons that switch each option for the page at path.
 func (v view) toggles(l *i18n.Localizer, path string) []templates.ViewToggle {
-	back := "?back=" + url.QueryEscape(path)
 	return []templates.ViewToggle{
-		{Label: l.T("view.contrast"), Href: "/view/contrast" + back, On: v.contrast},
-		{Label: l.T("view.large"), Href: "/view/large" + back, On: v.large},
+		{Label: l.T("view.contrast"), Action: "/view/contrast", Back: path, On: v.contrast},
+		{Label: l.T("view.large"), Action: "/view/large", Back: path, On: v.large},
 	}
 }
 
 // toggleView handles GET /view/{option}: it switches high contrast or larger text on or
-// off in a cookie and sends the visitor back to the page they were on. It works without
-// JavaScript; the setting is a preference, not data, so a link (GET) is fine.
+// off in a cookie and sends the visitor back to the page they were on. The footer's
+// buttons are GET forms, so it works without JavaScript; the setting is a preference, not
+// data, so GET is fine (and cross-site requests cannot do more than switch a view).
 func (s *Server) toggleView(w http.ResponseWriter, r *http.Request) {
 	v := viewOf(r)
 	switch chi.URLParam(r, "option") {
