@@ -88,7 +88,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if err != nil {
 		return err
 	}
-	log := slog.New(slog.NewJSONHandler(stderr, nil))
+	logs := newLogWriter(stderr, 100*time.Millisecond)
+	defer logs.Close()
+	log := slog.New(slog.NewJSONHandler(logs, nil))
 	st, err := openStore(ctx, c, log)
 	if err != nil {
 		return err

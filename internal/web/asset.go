@@ -8,7 +8,6 @@ import (
 	"mime"
 	"net/http"
 	"path"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -18,8 +17,9 @@ import (
 // asset is one embedded static file, ready to serve.
 type asset struct {
 	variants
-	contentType string
-	etag        string
+	contentType []string
+	etags       [codings][]string
+	lengths     [codings][]string
 }
 
 // assets are the static files by fingerprinted URL ("/static/css/site.3f2a9c1b7d.css") and
@@ -52,10 +52,11 @@ func loadAssets() (*assets, error) {
 		if ct == "" {
 			ct = "application/octet-stream"
 		}
-		as := &asset{variants: variants{plain: data}, contentType: ct, etag: `"` + hash + `"`}
+		as := &asset{variants: variants{identity: data}, contentType: []string{ct}, etags: taggedETags(`"` + hash + `"`)}
 		if strings.HasPrefix(ct, "text/") || strings.Contains(ct, "svg") || strings.Contains(ct, "javascript") {
 			as.variants = compress(data, brotliStatic)
 		}
+		as.lengths = lengths(&as.variants)
 		a.byURL[url] = as
 		a.urls[name] = url
 		return nil
@@ -98,22 +99,21 @@ func (s *Server) favicon(w http.ResponseWriter, r *http.Request) {
 
 func serveAsset(w http.ResponseWriter, r *http.Request, a *asset) {
 	h := w.Header()
-	h.Set("Content-Type", a.contentType)
-	h.Set("Cache-Control", "public, max-age=31536000, immutable")
-	h.Add("Vary", "Accept-Encoding")
-	body, coding := a.pick(r)
-	etag := taggedETag(a.etag, coding)
-	h.Set("ETag", etag)
-	if etagMatch(r.Header.Get("If-None-Match"), etag) {
+	h["Content-Type"] = a.contentType
+	h["Cache-Control"] = immutableCacheControl
+	h["Vary"] = varyEncoding
+	c := a.pick(r)
+	h["Etag"] = a.etags[c]
+	if etagMatch(r.Header.Get("If-None-Match"), a.etags[c][0]) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	if coding != "" {
-		h.Set("Content-Encoding", coding)
+	if codingHeader[c] != nil {
+		h["Content-Encoding"] = codingHeader[c]
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h["Content-Length"] = a.lengths[c]
 	if r.Method == http.MethodHead {
 		return
 	}
-	w.Write(body)
+	w.Write(a.variants[c])
 }

@@ -12,60 +12,107 @@ import (
 	"github.com/aglo/aglo/internal/content"
 )
 
-// publicCacheControl lets a shared cache in front (nginx, a CDN) keep a public page for a
-// minute and serve it a while longer while it fetches a fresh one (s-maxage,
-// stale-while-revalidate), while browsers ask again on every visit (max-age=0) and mostly
-// get a 304 from the ETag: so a visitor, or an editor who just saved, never sees an older
-// page from their own browser than aglo (or the proxy) serves.
-const publicCacheControl = "public, max-age=0, s-maxage=60, stale-while-revalidate=600"
+// Header values are shared, ready-made slices: a response's header map takes them as they
+// are (net/http only reads them), which spares the hot path canonicalising and allocating.
+var (
+	// publicCacheControl lets a shared cache in front (nginx, a CDN) keep a public page
+	// for a minute and serve it a while longer while it fetches a fresh one (s-maxage,
+	// stale-while-revalidate), while browsers ask again on every visit (max-age=0) and
+	// mostly get a 304 from the ETag: so a visitor, or an editor who just saved, never
+	// sees an older page from their own browser than aglo (or the proxy) serves.
+	publicCacheControl    = []string{"public, max-age=0, s-maxage=60, stale-while-revalidate=600"}
+	immutableCacheControl = []string{"public, max-age=31536000, immutable"}
+	htmlType              = []string{"text/html; charset=utf-8"}
+	varyEncoding          = []string{"Accept-Encoding"}
+	varyPage              = []string{"Accept-Encoding, Cookie"}
+)
 
 // snapshot is the content pages are rendered from, with the pages already rendered from
 // it. Every save replaces the whole snapshot, so a cached page can never be older than
 // the last save: the pages of the old snapshot go with it.
 type snapshot struct {
-	site     *content.Site
-	modified time.Time // when this content was loaded, for Last-Modified
-	pages    sync.Map  // cache key → *cachedPage
+	site         *content.Site
+	modified     time.Time // when this content was loaded, for Last-Modified
+	lastModified []string  // modified as a header value
+
+	mu    sync.RWMutex
+	pages map[pageKey]*cachedPage
 }
 
-// cachedPage is a rendered public page, ready to send as it is or compressed.
+func newSnapshot(site *content.Site, loaded time.Time) *snapshot {
+	loaded = loaded.UTC().Truncate(time.Second)
+	return &snapshot{site: site, modified: loaded, lastModified: []string{loaded.Format(http.TimeFormat)},
+		pages: make(map[pageKey]*cachedPage)}
+}
+
+// page returns the page rendered for k from this snapshot, if there is one.
+func (s *snapshot) page(k pageKey) (*cachedPage, bool) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	p, ok := s.pages[k]
+	return p, ok
+}
+
+// keep caches p as the page for k. The number of entries is bounded by the site's pages
+// times the four view options: only pages that exist are rendered and kept.
+func (s *snapshot) keep(k pageKey, p *cachedPage) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pages[k] = p
+}
+
+// cachedPage is a rendered public page, ready to send in each coding with its headers.
 type cachedPage struct {
 	variants
-	etag string // of the plain body; each compressed variant has its own (taggedETag)
+	etags   [codings][]string
+	lengths [codings][]string
 }
 
 func newCachedPage(body []byte) *cachedPage {
 	sum := sha256.Sum256(body)
-	return &cachedPage{variants: compress(body, brotliPage), etag: `"` + hex.EncodeToString(sum[:12]) + `"`}
+	p := &cachedPage{variants: compress(body, brotliPage), etags: taggedETags(`"` + hex.EncodeToString(sum[:12]) + `"`)}
+	p.lengths = lengths(&p.variants)
+	return p
 }
 
-// pageKey is the cache key of a page: its path and the visitor's view options (as the
-// cookie spells them, so every spelling of the same choice shares one entry).
-func pageKey(path string, v view) string { return path + "\x00" + v.cookie() }
+// lengths returns the Content-Length of each variant, ready to put in a header map.
+func lengths(v *variants) [codings][]string {
+	var out [codings][]string
+	for c, body := range v {
+		out[c] = []string{strconv.Itoa(len(body))}
+	}
+	return out
+}
+
+// pageKey is the cache key of a page: its path and the visitor's view options. A struct,
+// so that looking a page up allocates nothing.
+type pageKey struct {
+	path string
+	view view
+}
 
 // serve writes the page with validators and caching headers, or 304 when the client
 // already has it.
-func (p *cachedPage) serve(w http.ResponseWriter, r *http.Request, modified time.Time) {
+func (p *cachedPage) serve(w http.ResponseWriter, r *http.Request, snap *snapshot) {
 	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	h.Set("Cache-Control", publicCacheControl)
-	h.Set("Vary", "Accept-Encoding, Cookie")
-	h.Set("Last-Modified", modified.UTC().Format(http.TimeFormat))
-	body, coding := p.pick(r)
-	etag := taggedETag(p.etag, coding)
-	h.Set("ETag", etag)
-	if notModified(r, etag, modified) {
+	h["Content-Type"] = htmlType
+	h["Cache-Control"] = publicCacheControl
+	h["Vary"] = varyPage
+	h["Last-Modified"] = snap.lastModified
+	c := p.pick(r)
+	h["Etag"] = p.etags[c]
+	if notModified(r, p.etags[c][0], snap.modified) {
 		w.WriteHeader(http.StatusNotModified)
 		return
 	}
-	if coding != "" {
-		h.Set("Content-Encoding", coding)
+	if codingHeader[c] != nil {
+		h["Content-Encoding"] = codingHeader[c]
 	}
-	h.Set("Content-Length", strconv.Itoa(len(body)))
+	h["Content-Length"] = p.lengths[c]
 	if r.Method == http.MethodHead {
 		return
 	}
-	w.Write(body)
+	w.Write(p.variants[c])
 }
 
 // notModified reports whether a conditional GET can be answered with 304. If-None-Match
@@ -74,8 +121,12 @@ func notModified(r *http.Request, etag string, modified time.Time) bool {
 	if inm := r.Header.Get("If-None-Match"); inm != "" {
 		return etagMatch(inm, etag)
 	}
-	since, err := http.ParseTime(r.Header.Get("If-Modified-Since"))
-	return err == nil && !modified.Truncate(time.Second).After(since)
+	ims := r.Header.Get("If-Modified-Since")
+	if ims == "" {
+		return false // the usual case; parsing "" would allocate an error
+	}
+	since, err := http.ParseTime(ims)
+	return err == nil && !modified.After(since)
 }
 
 // etagMatch reports whether an If-None-Match header names etag (weakly, as GET allows).

@@ -10,13 +10,23 @@ import (
 	"github.com/andybalholm/brotli"
 )
 
-// variants is a response body with its compressed forms, made once (at start-up for
-// static files, at the first request after a save for pages) and sent many times.
-type variants struct {
-	plain []byte
-	br    []byte // nil when compressing does not pay
-	gz    []byte // nil when compressing does not pay
-}
+// coding is a content coding aglo can send a body in.
+type coding int
+
+const (
+	identity coding = iota
+	br
+	gz
+	codings // how many there are
+)
+
+// codingHeader is the Content-Encoding value of each coding, ready to put in a header map.
+var codingHeader = [codings][]string{identity: nil, br: {"br"}, gz: {"gzip"}}
+
+// variants is a response body in each coding, made once (at start-up for static files, at
+// the first request after a save for pages) and sent many times. A compressed form is nil
+// when compressing does not pay.
+type variants [codings][]byte
 
 // Brotli levels: static files are compressed once at start-up and take the best (about
 // 25 ms for the stylesheet); a page is compressed on the first request after each save,
@@ -26,39 +36,41 @@ const (
 	brotliPage   = 5
 )
 
-// compress returns data with its brotli (at brLevel) and gzip forms.
+// compress returns data with its brotli (at brLevel) and gzip forms. Brotli's window is
+// kept to 256 KB, far more than any page or stylesheet of ours, instead of the 4 MB its
+// best level takes by default, which cost tens of megabytes of memory at start-up.
 func compress(data []byte, brLevel int) variants {
-	v := variants{plain: data}
+	v := variants{identity: data}
 	var buf bytes.Buffer
-	bw := brotli.NewWriterLevel(&buf, brLevel)
+	bw := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: brLevel, LGWin: 18})
 	bw.Write(data)
 	bw.Close()
 	if buf.Len() < len(data) {
-		v.br = bytes.Clone(buf.Bytes())
+		v[br] = bytes.Clone(buf.Bytes())
 	}
 	buf.Reset()
 	zw, _ := gzip.NewWriterLevel(&buf, gzip.BestCompression)
 	zw.Write(data)
 	zw.Close()
 	if buf.Len() < len(data) {
-		v.gz = bytes.Clone(buf.Bytes())
+		v[gz] = bytes.Clone(buf.Bytes())
 	}
 	return v
 }
 
-// pick returns the smallest variant r accepts and its content coding ("" for none).
-func (v *variants) pick(r *http.Request) ([]byte, string) {
-	ae := r.Header.Get("Accept-Encoding")
-	if ae == "" {
-		return v.plain, ""
+// pick returns the smallest coding r accepts.
+func (v *variants) pick(r *http.Request) coding {
+	ae := r.Header["Accept-Encoding"]
+	if len(ae) == 0 {
+		return identity
 	}
-	if v.br != nil && accepts(ae, "br") {
-		return v.br, "br"
+	if v[br] != nil && accepts(ae[0], "br") {
+		return br
 	}
-	if v.gz != nil && accepts(ae, "gzip") {
-		return v.gz, "gzip"
+	if v[gz] != nil && accepts(ae[0], "gzip") {
+		return gz
 	}
-	return v.plain, ""
+	return identity
 }
 
 // accepts reports whether an Accept-Encoding header takes coding (with a q above 0).
@@ -78,11 +90,16 @@ func accepts(acceptEncoding, coding string) bool {
 	return false
 }
 
-// taggedETag is etag for the variant in coding: a strong ETag names one representation, so
-// each coding gets its own ("abc" → "abc-br").
-func taggedETag(etag, coding string) string {
-	if coding == "" {
-		return etag
+// taggedETags returns etag for each coding: a strong ETag names one representation, so
+// each coding gets its own ("abc" → "abc-br"), ready to put in a header map.
+func taggedETags(etag string) [codings][]string {
+	var out [codings][]string
+	for c, h := range codingHeader {
+		if h == nil {
+			out[c] = []string{etag}
+		} else {
+			out[c] = []string{strings.TrimSuffix(etag, `"`) + "-" + h[0] + `"`}
+		}
 	}
-	return strings.TrimSuffix(etag, `"`) + "-" + coding + `"`
+	return out
 }

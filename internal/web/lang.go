@@ -5,7 +5,6 @@ import (
 	"net/http"
 	"strings"
 
-	"github.com/go-chi/chi/v5"
 	"golang.org/x/text/language"
 
 	"github.com/aglo/aglo/internal/content"
@@ -51,19 +50,6 @@ func (s *Server) redirectCz(w http.ResponseWriter, r *http.Request) {
 		target += "?" + r.URL.RawQuery
 	}
 	http.Redirect(w, r, target, http.StatusMovedPermanently)
-}
-
-// withLang reads the language of /{lang}/… routes into the request's context; an unknown
-// language is a page that does not exist.
-func (s *Server) withLang(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		lang, ok := content.ParseLang(chi.URLParam(r, "lang"))
-		if !ok {
-			s.notFound(w, r)
-			return
-		}
-		next.ServeHTTP(w, r.WithContext(s.withLocalizer(r.Context(), lang)))
-	})
 }
 
 func (s *Server) withLocalizer(ctx context.Context, lang content.Lang) context.Context {

@@ -15,20 +15,22 @@ import (
 )
 
 // publicPage handles GET /{lang}/…: the home page, the fixed pages and the projects, found
-// by their slugs in the visitor's language.
+// by their slugs in the visitor's language. A page already rendered is served straight from
+// the cache; only a miss puts the localizer in the context and renders.
 func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) {
-	lang := requestLang(r)
+	lang := requestLang(r) // the routes are /pl… and /cs…
 	if r.URL.Path == "/"+string(lang) {
 		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 		return
 	}
 	snap := s.snap.Load()
 	v := viewOf(r)
-	key := pageKey(r.URL.Path, v)
-	if p, ok := snap.pages.Load(key); ok {
-		p.(*cachedPage).serve(w, r, snap.modified)
+	key := pageKey{path: r.URL.Path, view: v}
+	if p, ok := snap.page(key); ok {
+		p.serve(w, r, snap)
 		return
 	}
+	r = r.WithContext(s.withLocalizer(r.Context(), lang))
 	site := snap.site
 	ref, ok := site.Resolve(lang, r.URL.Path)
 	if !ok {
@@ -51,8 +53,8 @@ func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	p := newCachedPage(buf.Bytes())
-	snap.pages.Store(key, p)
-	p.serve(w, r, snap.modified)
+	snap.keep(key, p)
+	p.serve(w, r, snap)
 }
 
 // pageView builds the component of the item ref in lang and what its <head> says.

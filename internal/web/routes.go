@@ -4,6 +4,8 @@ import (
 	"net/http"
 
 	"github.com/go-chi/chi/v5"
+
+	"github.com/aglo/aglo/internal/content"
 )
 
 // routes is aglo's single route table.
@@ -48,11 +50,13 @@ func (s *Server) routes() http.Handler {
 		})
 	})
 
-	// Pages are routes rather than a mounted router, so that a known path asked with
-	// another method is a 405 and not a 404 from the language check.
-	page := s.withLang(http.HandlerFunc(s.publicPage)).ServeHTTP
-	get("/{lang}", page)
-	get("/{lang}/*", page)
+	// Each language is a fixed prefix rather than a {lang} parameter: a page request then
+	// carries no URL parameters for chi to copy into the request, and an unknown language
+	// is simply a path that does not exist.
+	for _, lang := range content.Langs {
+		get("/"+string(lang), s.publicPage)
+		get("/"+string(lang)+"/*", s.publicPage)
+	}
 	return r
 }
 

@@ -119,7 +119,7 @@ func (s *Server) Reload(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("web: reload content: %w", err)
 	}
-	s.snap.Store(&snapshot{site: site, modified: s.now()})
+	s.snap.Store(newSnapshot(site, s.now()))
 	return nil
 }
 

@@ -23,6 +23,9 @@ type view struct {
 
 // viewOf reads the view options of a request's cookie; anything unexpected is the default.
 func viewOf(r *http.Request) view {
+	if len(r.Header["Cookie"]) == 0 {
+		return view{} // most visitors: spare parsing
+	}
 	c, err := r.Cookie(viewCookie)
 	if err != nil {
 		return view{}
