@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"log/slog"
 
 	"github.com/aglo/aglo/internal/store"
 )
@@ -18,20 +17,16 @@ func backupCommand(ctx context.Context, args []string, getenv func(string) strin
 	if err != nil || file == "" {
 		return err
 	}
-	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
-	st, err := openStore(ctx, c, log)
-	if err != nil {
-		return err
-	}
-	defer st.Close()
-	if err := st.Backup(ctx, file); err != nil {
+	// The database is opened read-only: a backup never creates, migrates or seeds it, so
+	// the backup of an upgrade's old database is taken as it is.
+	if err := store.BackupFile(ctx, c.db, file); err != nil {
 		return err
 	}
 	version, err := store.Check(ctx, file)
 	if err != nil {
 		return fmt.Errorf("backup written but it does not check out: %w", err)
 	}
-	fmt.Fprintf(stdout, "backup of %s written to %s (schema version %d, integrity ok)\n", st.Path(), file, version)
+	fmt.Fprintf(stdout, "backup of %s written to %s (schema version %d, integrity ok)\n", c.db, file, version)
 	return nil
 }
 

@@ -60,6 +60,9 @@ Flags (each with an environment fallback):
   -addr      listen address (AGLO_ADDR, default localhost:8080)
   -db        SQLite database file (AGLO_DB, default data/aglo.db)
   -base-url  public URL of the site (AGLO_BASE_URL, default http://localhost:8080)
+  -trusted-proxies  addresses of reverse proxies in front of aglo, comma-separated;
+             their X-Forwarded-For names the client for the sign-in throttle and
+             the audit log (AGLO_TRUSTED_PROXIES, default none)
 
 `)
 }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net"
 	"net/http"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -61,6 +62,15 @@ func TestUserCommands(t *testing.T) {
 			}
 		})
 	}
+	for _, args := range [][]string{{"user", "list"}, {"user", "remove", "marta"}, {"backup", filepath.Join(t.TempDir(), "b.db")}} {
+		missing := filepath.Join(t.TempDir(), "typo.db")
+		if out, err := runCmd(t, missing, "", args...); err == nil || !strings.Contains(err.Error(), "no database") {
+			t.Errorf("aglo %v on a missing database: %v %q, want a refusal", args, err, out)
+		}
+		if _, err := os.Stat(missing); err == nil {
+			t.Errorf("aglo %v created a database at a mistyped path", args)
+		}
+	}
 	out, _ := runCmd(t, db, "", "user", "list")
 	if strings.Contains(out, "jan.novak") || !strings.Contains(out, "marta") {
 		t.Errorf("list after remove = %q, want marta only", out)
@@ -114,5 +124,13 @@ func TestConfigErrors(t *testing.T) {
 		if err == nil || !strings.Contains(err.Error(), "base URL") {
 			t.Errorf("base URL %q: error %v, want one about the base URL", base, err)
 		}
+	}
+	err := run(context.Background(), []string{"serve", "-trusted-proxies", "127.0.0.1, nginx.local"}, env(nil), strings.NewReader(""), io.Discard, io.Discard)
+	if err == nil || !strings.Contains(err.Error(), "nginx.local") {
+		t.Errorf("a trusted proxy that is not an address: error %v, want one naming it", err)
+	}
+	c, _, err := parseConfig("aglo serve", nil, env(map[string]string{"AGLO_TRUSTED_PROXIES": "127.0.0.1,::1"}), io.Discard)
+	if err != nil || len(c.trustedProxies) != 2 || c.trustedProxies[1] != "::1" {
+		t.Errorf("AGLO_TRUSTED_PROXIES=127.0.0.1,::1 gave %v, %v", c.trustedProxies, err)
 	}
 }

@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/aglo/aglo/internal/i18n"
@@ -24,9 +25,10 @@ import (
 
 // config is what aglo serve is told by its flags and environment.
 type config struct {
-	addr    string
-	db      string
-	baseURL string
+	addr           string
+	db             string
+	baseURL        string
+	trustedProxies []string
 }
 
 // parseConfig reads the flags of a command, falling back to the environment, then to
@@ -39,8 +41,19 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 	fs.StringVar(&c.db, "db", envOr(getenv, "AGLO_DB", "data/aglo.db"), "SQLite database file, created and seeded when missing (env AGLO_DB)")
 	fs.StringVar(&c.baseURL, "base-url", envOr(getenv, "AGLO_BASE_URL", "http://localhost:8080"),
 		"public URL of the site, for canonical links, hreflang and the sitemap (env AGLO_BASE_URL)")
+	proxies := fs.String("trusted-proxies", getenv("AGLO_TRUSTED_PROXIES"),
+		"comma-separated addresses of reverse proxies whose X-Forwarded-For names the client, e.g. 127.0.0.1 (env AGLO_TRUSTED_PROXIES)")
 	if err := fs.Parse(args); err != nil {
 		return c, fs, err
+	}
+	for p := range strings.SplitSeq(*proxies, ",") {
+		if p = strings.TrimSpace(p); p == "" {
+			continue
+		}
+		if net.ParseIP(p) == nil {
+			return c, fs, fmt.Errorf("trusted proxy %q is not an IP address", p)
+		}
+		c.trustedProxies = append(c.trustedProxies, p)
 	}
 	u, err := url.Parse(c.baseURL)
 	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || (u.Path != "" && u.Path != "/") {
@@ -101,7 +114,8 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if err != nil {
 		return err
 	}
-	srv, err := web.New(ctx, web.Config{Store: st, Bundle: bundle, Markdown: markdown.New(), BaseURL: c.baseURL, Logger: log})
+	srv, err := web.New(ctx, web.Config{Store: st, Bundle: bundle, Markdown: markdown.New(), BaseURL: c.baseURL, Logger: log,
+		TrustedProxies: c.trustedProxies})
 	if err != nil {
 		return err
 	}

@@ -36,6 +36,15 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 	if err != nil {
 		return err
 	}
+	// Only "add" may create the database (an operator may add editors before the first
+	// start); listing or removing from a database that is not there is a mistyped -db.
+	_, statErr := os.Stat(c.db)
+	if statErr != nil && sub != "add" {
+		return fmt.Errorf("user %s: no database at %s: check -db or AGLO_DB", sub, c.db)
+	}
+	if statErr != nil {
+		fmt.Fprintf(stderr, "no database at %s yet: creating it\n", c.db)
+	}
 	log := slog.New(slog.NewTextHandler(stderr, &slog.HandlerOptions{Level: slog.LevelWarn}))
 	st, err := openStore(ctx, c, log)
 	if err != nil {

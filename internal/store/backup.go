@@ -19,6 +19,29 @@ import (
 // never blocks a writer. The copy is written beside dest and renamed into place, so dest
 // is either the whole copy or absent; an existing dest is refused, never overwritten.
 func (s *Store) Backup(ctx context.Context, dest string) error {
+	return vacuumInto(ctx, s.read, dest)
+}
+
+// BackupFile is Backup for the database at path, opened read-only: it neither migrates
+// nor seeds it, and refuses a path where there is no database.
+func BackupFile(ctx context.Context, path, dest string) error {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return fmt.Errorf("store: backup %s: %w", path, err)
+	}
+	if _, err := os.Stat(abs); err != nil {
+		return fmt.Errorf("store: backup %s: no database there: %w", path, err)
+	}
+	db, err := sql.Open("sqlite3", dsn(abs, true))
+	if err != nil {
+		return fmt.Errorf("store: backup %s: %w", path, err)
+	}
+	defer db.Close()
+	return vacuumInto(ctx, db, dest)
+}
+
+// vacuumInto copies the database of db to dest through a temporary file beside it.
+func vacuumInto(ctx context.Context, db *sql.DB, dest string) error {
 	dest, err := filepath.Abs(dest)
 	if err != nil {
 		return fmt.Errorf("store: backup to %s: %w", dest, err)
@@ -28,7 +51,7 @@ func (s *Store) Backup(ctx context.Context, dest string) error {
 	}
 	tmp := dest + ".partial"
 	os.Remove(tmp)
-	if _, err := s.read.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
+	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("store: backup to %s: %w", dest, err)
 	}
@@ -95,14 +118,8 @@ func Restore(ctx context.Context, src, dst string) (aside string, err error) {
 		return "", fmt.Errorf("store: restore to %s: %w", dst, err)
 	}
 	if _, err := os.Stat(dst); err == nil {
-		cur, err := Open(ctx, dst)
-		if err != nil {
-			return "", fmt.Errorf("store: restore: open the current database: %w", err)
-		}
 		aside = dst + ".before-restore-" + time.Now().UTC().Format("20060102T150405Z")
-		err = cur.Backup(ctx, aside)
-		cur.Close()
-		if err != nil {
+		if err := BackupFile(ctx, dst, aside); err != nil {
 			return "", fmt.Errorf("store: restore: keep the current database: %w", err)
 		}
 	}

@@ -92,15 +92,27 @@ func (s *Server) requireUser(next http.Handler) http.Handler {
 }
 
 // edit describes the change the request makes, for revisions and the audit log.
-func edit(r *http.Request) content.Edit {
-	return content.Edit{Editor: currentUser(r.Context()), Addr: clientAddr(r)}
+func (s *Server) edit(r *http.Request) content.Edit {
+	return content.Edit{Editor: currentUser(r.Context()), Addr: s.clientAddr(r)}
 }
 
-// clientAddr is the address of the client, without the port.
-func clientAddr(r *http.Request) string {
+// clientAddr is the address of the client, without the port. Behind a reverse proxy
+// that aglo trusts (Config.TrustedProxies), it is the last address in X-Forwarded-For
+// that is not a trusted proxy: the one the proxy itself saw, which a client cannot forge.
+func (s *Server) clientAddr(r *http.Request) string {
 	host, _, err := net.SplitHostPort(r.RemoteAddr)
 	if err != nil {
-		return r.RemoteAddr
+		host = r.RemoteAddr
+	}
+	if !s.trusted[host] {
+		return host
+	}
+	hops := strings.Split(strings.Join(r.Header.Values("X-Forwarded-For"), ","), ",")
+	for i := len(hops) - 1; i >= 0; i-- {
+		hop := strings.TrimSpace(hops[i])
+		if hop != "" && !s.trusted[hop] {
+			return hop
+		}
 	}
 	return host
 }
@@ -185,7 +197,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	name := strings.TrimSpace(r.PostForm.Get("username"))
 	password := r.PostForm.Get("password")
 	next := safeNext(r.PostForm.Get("next"))
-	keys := []string{"addr:" + clientAddr(r), "user:" + strings.ToLower(name)}
+	keys := []string{"addr:" + s.clientAddr(r), "user:" + strings.ToLower(name)}
 	page := templates.Login{Username: name, Next: next}
 
 	if wait := s.throttle.Wait(keys...); wait > 0 {
@@ -202,7 +214,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	if !auth.Check(user.PasswordHash, password) {
 		s.throttle.Fail(keys...)
-		if err := s.store.LogAudit(ctx, content.AuditEntry{Actor: name, Action: "sign_in_failed", Addr: clientAddr(r)}); err != nil {
+		if err := s.store.LogAudit(ctx, content.AuditEntry{Actor: name, Action: "sign_in_failed", Addr: s.clientAddr(r)}); err != nil {
 			s.log.ErrorContext(ctx, "audit failed sign-in", "err", err)
 		}
 		page.Error = l.T("admin.login.wrong")
@@ -216,7 +228,7 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	s.sessions.Put(ctx, "user", user.Name)
 	s.sessions.Put(ctx, "lang", string(user.Lang))
-	if err := s.store.LogAudit(ctx, content.AuditEntry{Actor: user.Name, Action: "sign_in", Addr: clientAddr(r)}); err != nil {
+	if err := s.store.LogAudit(ctx, content.AuditEntry{Actor: user.Name, Action: "sign_in", Addr: s.clientAddr(r)}); err != nil {
 		s.log.ErrorContext(ctx, "audit sign-in", "err", err)
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)

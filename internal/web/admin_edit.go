@@ -99,7 +99,7 @@ func (s *Server) editSave(w http.ResponseWriter, r *http.Request) {
 		s.renderEdit(w, r, http.StatusOK, k, id, it, posted.Values, posted.Version, nil, nil, true)
 		return
 	}
-	savedID, err := k.save(r.Context(), s.store, site, id, posted, edit(r))
+	savedID, err := k.save(r.Context(), s.store, site, id, posted, s.edit(r))
 	var invalid *content.ValidationError
 	switch {
 	case errors.As(err, &invalid):
@@ -269,7 +269,7 @@ func (s *Server) deleteItem(w http.ResponseWriter, r *http.Request) {
 	if !s.parseForm(w, r) {
 		return
 	}
-	if err := s.store.Delete(r.Context(), k.kind, id, edit(r)); err != nil {
+	if err := s.store.Delete(r.Context(), k.kind, id, s.edit(r)); err != nil {
 		s.adminFail(w, r, err)
 		return
 	}
@@ -300,7 +300,7 @@ func (s *Server) moveItem(w http.ResponseWriter, r *http.Request) {
 		s.adminError(w, r, http.StatusBadRequest, "error.bad_request")
 		return
 	}
-	if err := s.store.Move(r.Context(), k.kind, id, delta, edit(r)); err != nil {
+	if err := s.store.Move(r.Context(), k.kind, id, delta, s.edit(r)); err != nil {
 		s.adminFail(w, r, err)
 		return
 	}

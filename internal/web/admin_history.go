@@ -166,7 +166,7 @@ func (s *Server) restore(w http.ResponseWriter, r *http.Request) {
 		s.adminError(w, r, http.StatusNotFound, "error.not_found")
 		return
 	}
-	err = s.store.Restore(ctx, revID, version, edit(r))
+	err = s.store.Restore(ctx, revID, version, s.edit(r))
 	switch {
 	case content.ErrorCode(err) == content.EConflict:
 		s.sessions.Put(ctx, "flash", "admin.restore.conflict")

@@ -16,6 +16,7 @@ import (
 	"golang.org/x/net/html"
 
 	"github.com/aglo/aglo/internal/auth"
+	"github.com/aglo/aglo/internal/web"
 )
 
 const (
@@ -268,5 +269,41 @@ func TestSignInThrottled(t *testing.T) {
 	// The user name stays throttled for a new client too.
 	if r := a.client().login(editor, password); r.status != http.StatusTooManyRequests {
 		t.Errorf("same user, new client = %d, want 429", r.status)
+	}
+}
+
+func TestClientAddressBehindProxy(t *testing.T) {
+	behind := func(c *web.Config) { c.TrustedProxies = []string{"127.0.0.1"} }
+	a := adminOver(t, newSiteWith(t, io.Discard, baseURL, behind))
+	fail := func(forwarded string) response {
+		return a.client().post("/admin/login", url.Values{"username": {"nobody"}, "password": {"wrong password here"}},
+			"X-Forwarded-For", forwarded)
+	}
+	// One client behind the proxy is throttled; another one is not.
+	for range 10 {
+		fail("198.51.100.7, 203.0.113.9")
+	}
+	if r := fail("203.0.113.9"); r.status != http.StatusTooManyRequests {
+		t.Errorf("11th failure from 203.0.113.9 = %d, want 429", r.status)
+	}
+	if r := a.client().post("/admin/login", url.Values{"username": {editor}, "password": {password}},
+		"X-Forwarded-For", "203.0.113.10"); r.status != http.StatusSeeOther {
+		t.Errorf("sign-in from another client behind the same proxy = %d, want 303", r.status)
+	}
+	entries, err := a.store.Audit(context.Background(), 50)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) == 0 || entries[0].Addr != "203.0.113.10" {
+		t.Errorf("audit entries %+v: want the newest from 203.0.113.10, the forwarded address", entries[:min(1, len(entries))])
+	}
+
+	// Without a trusted proxy, X-Forwarded-For is whatever the client says: ignored.
+	b := newAdminSite(t)
+	b.client().post("/admin/login", url.Values{"username": {"nobody"}, "password": {"wrong password here"}},
+		"X-Forwarded-For", "203.0.113.99")
+	entries, _ = b.store.Audit(context.Background(), 1)
+	if len(entries) != 1 || entries[0].Addr != "127.0.0.1" {
+		t.Errorf("untrusted X-Forwarded-For: audit %+v, want the connection's 127.0.0.1", entries)
 	}
 }

@@ -40,7 +40,7 @@ func newSiteLogging(t *testing.T, logs io.Writer) *testSite {
 }
 
 // newSiteWith is newSite with the server's log written to logs and the given base URL.
-func newSiteWith(t *testing.T, logs io.Writer, base string) *testSite {
+func newSiteWith(t *testing.T, logs io.Writer, base string, options ...func(*web.Config)) *testSite {
 	t.Helper()
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(t.TempDir(), "aglo.db"))
@@ -55,10 +55,14 @@ func newSiteWith(t *testing.T, logs io.Writer, base string) *testSite {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv, err := web.New(ctx, web.Config{
+	cfg := web.Config{
 		Store: st, Bundle: bundle, BaseURL: base,
 		Logger: slog.New(slog.NewTextHandler(logs, nil)),
-	})
+	}
+	for _, o := range options {
+		o(&cfg)
+	}
+	srv, err := web.New(ctx, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}

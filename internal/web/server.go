@@ -55,6 +55,10 @@ type Config struct {
 	BaseURL  string // absolute, without a trailing slash: "https://aglo.example"
 	Logger   *slog.Logger
 	Now      func() time.Time
+	// TrustedProxies are the addresses of reverse proxies in front of aglo ("127.0.0.1"),
+	// whose X-Forwarded-For says who the client is: for the sign-in throttle and the
+	// audit log. Empty: the connection's address is the client's.
+	TrustedProxies []string
 }
 
 // Server is aglo's HTTP handler.
@@ -70,6 +74,7 @@ type Server struct {
 
 	sessions *scs.SessionManager
 	throttle *auth.Throttle
+	trusted  map[string]bool // addresses of trusted reverse proxies
 
 	snap   atomic.Pointer[snapshot] // the content pages are rendered from, and the rendered pages
 	reload sync.Mutex
@@ -87,6 +92,10 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	}
 	if s.log == nil {
 		s.log = slog.Default()
+	}
+	s.trusted = make(map[string]bool, len(cfg.TrustedProxies))
+	for _, p := range cfg.TrustedProxies {
+		s.trusted[p] = true
 	}
 	if s.now == nil {
 		s.now = time.Now
