@@ -7,7 +7,7 @@ export CGO_ENABLED := 1
 .PHONY: help run build generate test fuzz bench deploy-check audit e2e
 
 help: ## list the targets
-	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-10s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*## "} {printf "  make %-13s %s\n", $$1, $$2}'
 
 run: build ## build and serve the site on http://localhost:8080 (database in ./data, seeded on first start)
 	./bin/aglo serve

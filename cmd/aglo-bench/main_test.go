@@ -1,0 +1,124 @@
+package main
+
+import (
+	"testing"
+	"time"
+)
+
+// The outputs below are real runs of wrk 4.1.0 (Debian) with --latency.
+
+const wrkOK = `Running 2s test @ http://127.0.0.1:18099/pl.html
+  1 threads and 8 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     8.99ms   14.67ms 217.14ms   97.75%
+    Req/Sec   799.20    158.46     1.03k    70.00%
+  Latency Distribution
+     50%    6.63ms
+     75%    8.40ms
+     90%   11.81ms
+     99%   55.92ms
+  1596 requests in 2.01s, 317.95KB read
+Requests/sec:    795.90
+Transfer/sec:    158.56KB
+`
+
+const wrkNon2xx = `Running 1s test @ http://127.0.0.1:18099/missing
+  1 threads and 8 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     5.47ms    1.17ms  10.68ms   72.06%
+    Req/Sec     1.09k    37.70     1.14k    70.00%
+  Latency Distribution
+     50%    5.33ms
+     75%    6.11ms
+     90%    6.92ms
+     99%    9.03ms
+  1081 requests in 1.00s, 549.13KB read
+  Non-2xx or 3xx responses: 1081
+Requests/sec:   1079.81
+Transfer/sec:    548.52KB
+`
+
+const wrkSocketErrors = `Running 3s test @ http://127.0.0.1:18097/pl.html
+  1 threads and 200 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency    11.21ms   42.06ms 833.39ms   99.17%
+    Req/Sec   762.57    193.82     1.07k    63.33%
+  Latency Distribution
+     50%    6.68ms
+     75%    9.47ms
+     90%   13.66ms
+     99%   32.48ms
+  2282 requests in 3.02s, 454.80KB read
+  Socket errors: connect 0, read 0, write 0, timeout 5
+Requests/sec:    756.33
+Transfer/sec:    150.73KB
+`
+
+// wrkNoLatency is wrkOK as wrk prints it without --latency.
+const wrkNoLatency = `Running 2s test @ http://127.0.0.1:18099/pl.html
+  1 threads and 8 connections
+  Thread Stats   Avg      Stdev     Max   +/- Stdev
+    Latency     8.99ms   14.67ms 217.14ms   97.75%
+    Req/Sec   799.20    158.46     1.03k    70.00%
+  1596 requests in 2.01s, 317.95KB read
+Requests/sec:    795.90
+Transfer/sec:    158.56KB
+`
+
+func TestParseWrk(t *testing.T) {
+	tests := []struct {
+		name string
+		out  string
+		want wrkResult
+	}{
+		{"OK", wrkOK, wrkResult{requestsPerSec: 795.90, p99: 55920 * time.Microsecond}},
+		{"Non2xx", wrkNon2xx, wrkResult{requestsPerSec: 1079.81, p99: 9030 * time.Microsecond, non2xx: 1081}},
+		{"SocketErrors", wrkSocketErrors, wrkResult{requestsPerSec: 756.33, p99: 32480 * time.Microsecond,
+			socketErrors: "connect 0, read 0, write 0, timeout 5"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := parseWrk([]byte(tt.out))
+			if err != nil {
+				t.Fatalf("parseWrk: %v", err)
+			}
+			if got.requestsPerSec != tt.want.requestsPerSec {
+				t.Errorf("requestsPerSec = %v, want %v", got.requestsPerSec, tt.want.requestsPerSec)
+			}
+			if got.p99 != tt.want.p99 {
+				t.Errorf("p99 = %v, want %v", got.p99, tt.want.p99)
+			}
+			if got.non2xx != tt.want.non2xx {
+				t.Errorf("non2xx = %d, want %d", got.non2xx, tt.want.non2xx)
+			}
+			if got.socketErrors != tt.want.socketErrors {
+				t.Errorf("socketErrors = %q, want %q", got.socketErrors, tt.want.socketErrors)
+			}
+		})
+	}
+
+	t.Run("ErrNoLatency", func(t *testing.T) {
+		if _, err := parseWrk([]byte(wrkNoLatency)); err == nil {
+			t.Error("parseWrk of output without --latency: no error, want one")
+		}
+	})
+}
+
+func TestMedian(t *testing.T) {
+	tests := []struct {
+		name string
+		xs   []float64
+		want float64
+	}{
+		{"Empty", nil, 0},
+		{"Odd", []float64{3, 1, 2}, 2},
+		{"Even", []float64{4, 1, 3, 2}, 2.5},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := median(tt.xs); got != tt.want {
+				t.Errorf("median(%v) = %v, want %v", tt.xs, got, tt.want)
+			}
+		})
+	}
+}

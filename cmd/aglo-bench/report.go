@@ -1,0 +1,215 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"os"
+	"slices"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+)
+
+// The targets aglo is checked against.
+const (
+	minShareOfBareGo = 0.9                    // of the bare Go server's requests per second
+	maxP99           = 10 * time.Millisecond  // median over the rounds
+	maxRSS           = 40 << 20               // bytes resident after the run
+	maxColdStart     = 300 * time.Millisecond // from exec to the first 200, fresh database
+)
+
+// results is everything measured.
+type results struct {
+	config    config
+	pageBytes int
+	coldStart time.Duration
+	targets   []*target // aglo first
+	loadedRSS memory    // of aglo, right after its last wrk run
+	memory    memory    // of aglo at the end, after the other servers' last runs
+}
+
+// target is the wrk runs against one server.
+type target struct {
+	name string
+	runs []wrkResult
+}
+
+// medianRate is the median of the runs' requests per second.
+func (t *target) medianRate() float64 {
+	rates := make([]float64, len(t.runs))
+	for i, r := range t.runs {
+		rates[i] = r.requestsPerSec
+	}
+	return median(rates)
+}
+
+// medianP99 is the median of the runs' 99th percentile latencies.
+func (t *target) medianP99() time.Duration {
+	p99s := make([]float64, len(t.runs))
+	for i, r := range t.runs {
+		p99s[i] = float64(r.p99)
+	}
+	return time.Duration(median(p99s))
+}
+
+// median returns the middle of xs, or the mean of the two middle values when there is an
+// even number of them; 0 for none.
+func median(xs []float64) float64 {
+	if len(xs) == 0 {
+		return 0
+	}
+	s := slices.Clone(xs)
+	slices.Sort(s)
+	if len(s)%2 == 1 {
+		return s[len(s)/2]
+	}
+	return (s[len(s)/2-1] + s[len(s)/2]) / 2
+}
+
+// memory is what a process holds resident, in bytes.
+type memory struct {
+	peak int64 // VmHWM: the most it ever held
+	now  int64 // VmRSS
+}
+
+// readMemory reads the resident memory of process pid from /proc/PID/status.
+func readMemory(pid int) (memory, error) {
+	path := "/proc/" + strconv.Itoa(pid) + "/status"
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return memory{}, fmt.Errorf("read memory use: %w", err)
+	}
+	var m memory
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		// Lines read "VmHWM:	   23456 kB".
+		fields := strings.Fields(sc.Text())
+		if len(fields) != 3 || fields[2] != "kB" {
+			continue
+		}
+		kb, err := strconv.ParseInt(fields[1], 10, 64)
+		if err != nil {
+			return m, fmt.Errorf("read memory use: %s: %q: %w", path, sc.Text(), err)
+		}
+		switch fields[0] {
+		case "VmHWM:":
+			m.peak = kb << 10
+		case "VmRSS:":
+			m.now = kb << 10
+		}
+	}
+	if m.peak == 0 || m.now == 0 {
+		return m, fmt.Errorf("read memory use: no VmHWM or VmRSS in %s", path)
+	}
+	return m, nil
+}
+
+// check is one target, met or missed.
+type check struct {
+	name     string
+	measured string
+	pass     bool
+}
+
+// checks compares aglo's numbers with the targets.
+func (r *results) checks() []check {
+	aglo, bare := r.targets[0], r.targets[1]
+	share := aglo.medianRate() / bare.medianRate()
+	p99 := aglo.medianP99()
+	return []check{
+		{fmt.Sprintf("req/s >= %.2f x bare Go", minShareOfBareGo), fmt.Sprintf("%.2f x", share), share >= minShareOfBareGo},
+		{fmt.Sprintf("median p99 < %v", maxP99), formatDuration(p99), p99 < maxP99},
+		{fmt.Sprintf("RSS after the run < %s", formatBytes(maxRSS)), formatBytes(r.memory.now), r.memory.now < maxRSS},
+		{fmt.Sprintf("cold start < %v", maxColdStart), formatDuration(r.coldStart), r.coldStart < maxColdStart},
+	}
+}
+
+// allPass reports whether every check passed.
+func allPass(checks []check) bool {
+	for _, c := range checks {
+		if !c.pass {
+			return false
+		}
+	}
+	return true
+}
+
+// print writes the report: the runs, the ratios and memory, then the checks.
+func (r *results) print(w io.Writer, checks []check) {
+	c := r.config
+	fmt.Fprintf(w, "\nGET /pl/ (%d bytes, no Accept-Encoding) with wrk -t%d -c%d -d%v --latency; rounds: %d\n\n",
+		r.pageBytes, c.threads, c.connections, c.duration, c.rounds)
+
+	// Numbers read best aligned right; names are padded so that they stay on the left.
+	nameWidth := len("server")
+	for _, t := range r.targets {
+		nameWidth = max(nameWidth, len(t.name))
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', tabwriter.AlignRight)
+	fmt.Fprintf(tw, "%-*s\t", nameWidth, "server")
+	for i := range c.rounds {
+		fmt.Fprintf(tw, "round %d\t", i+1)
+	}
+	fmt.Fprint(tw, "median req/s\tmedian p99\t\n")
+	for _, t := range r.targets {
+		fmt.Fprintf(tw, "%-*s\t", nameWidth, t.name)
+		for _, run := range t.runs {
+			fmt.Fprintf(tw, "%.0f\t", run.requestsPerSec)
+		}
+		fmt.Fprintf(tw, "%.0f\t%s\t\n", t.medianRate(), formatDuration(t.medianP99()))
+	}
+	tw.Flush()
+
+	aglo := r.targets[0]
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
+	for _, t := range r.targets[1:] {
+		fmt.Fprintf(tw, "aglo / %s\t%.2f\n", t.name, aglo.medianRate()/t.medianRate())
+	}
+	fmt.Fprintf(tw, "aglo peak RSS (VmHWM)\t%s\n", formatBytes(r.memory.peak))
+	fmt.Fprintf(tw, "aglo RSS right after its last wrk run\t%s\n", formatBytes(r.loadedRSS.now))
+	fmt.Fprintf(tw, "aglo RSS after the run (VmRSS at the end)\t%s\n", formatBytes(r.memory.now))
+	fmt.Fprintf(tw, "aglo cold start (fresh database)\t%s\n", formatDuration(r.coldStart))
+	tw.Flush()
+	r.printSocketErrors(w)
+
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
+	fmt.Fprintln(tw, "aglo target\tmeasured\tresult")
+	for _, ch := range checks {
+		result := "PASS"
+		if !ch.pass {
+			result = "FAIL"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\n", ch.name, ch.measured, result)
+	}
+	tw.Flush()
+}
+
+// printSocketErrors lists the runs in which wrk counted socket errors, which make their
+// numbers suspect.
+func (r *results) printSocketErrors(w io.Writer) {
+	for _, t := range r.targets {
+		for i, run := range t.runs {
+			if run.socketErrors != "" {
+				fmt.Fprintf(w, "warning: %s, round %d: socket errors: %s\n", t.name, i+1, run.socketErrors)
+			}
+		}
+	}
+}
+
+// formatDuration rounds d for reading: 2.31ms, 45.27ms, 1.15s.
+func formatDuration(d time.Duration) string {
+	if d >= time.Second {
+		return d.Round(10 * time.Millisecond).String()
+	}
+	return d.Round(10 * time.Microsecond).String()
+}
+
+// formatBytes writes n in MiB with one decimal.
+func formatBytes(n int64) string {
+	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+}
