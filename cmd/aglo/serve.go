@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"time"
 
@@ -101,6 +102,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if err != nil {
 		return err
 	}
+	tuneGC(getenv)
 	logs := newLogWriter(stderr, 100*time.Millisecond)
 	defer logs.Close()
 	log := slog.New(slog.NewJSONHandler(logs, nil))
@@ -147,4 +149,24 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		return fmt.Errorf("shutdown: %w", err)
 	}
 	return nil
+}
+
+// GC settings for serving, unless the operator set GOGC or GOMEMLIMIT. aglo's live heap is
+// a few megabytes (the content and the rendered pages), and a cached page costs a few
+// hundred bytes of garbage, so the default GOGC=100 collects several times a second under
+// load for little gain. Collecting when the heap has grown fivefold, but never letting it
+// pass 24 MiB, makes fewer, cheaper pauses (make bench: about a tenth more requests per
+// second and a lower p99) and keeps the process well under 40 MB.
+const (
+	servingGCPercent   = 400
+	servingMemoryLimit = 24 << 20
+)
+
+func tuneGC(getenv func(string) string) {
+	if getenv("GOGC") == "" {
+		debug.SetGCPercent(servingGCPercent)
+	}
+	if getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(servingMemoryLimit)
+	}
 }
