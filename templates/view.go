@@ -41,7 +41,8 @@ type Alternate struct {
 
 // Head is what the <head> of a public page says about it.
 type Head struct {
-	Title       string // the page's own title; the site name is appended
+	Title       string // the page's own title; the site name is appended, except at home
+	Home        bool   // the home page, whose own title already names the partnership
 	Description string
 	Canonical   string // absolute URL; empty on error pages
 	Alternates  []Alternate
@@ -49,6 +50,15 @@ type Head struct {
 	OGLocale    string // "pl_PL" or "cs_CZ"
 	OGImage     string // absolute URL
 	Robots      string // "noindex" on error pages
+}
+
+// DocumentTitle is the text of <title>: the page's title and the site's name, or on the
+// home page its title alone (it would say the same twice).
+func (h Head) DocumentTitle(siteName string) string {
+	if h.Home {
+		return h.Title
+	}
+	return h.Title + " · " + siteName
 }
 
 // Layout is the frame around every public page.

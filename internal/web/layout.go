@@ -72,6 +72,7 @@ func (s *Server) head(site *content.Site, lang content.Lang, ref content.Ref, t 
 	}
 	if ref == content.PageRef(content.PageHome) {
 		h.OGType = "website"
+		h.Home = true
 	}
 	h.Alternates = s.alternates(site, ref)
 	return h

@@ -79,6 +79,9 @@ func TestEveryPageOfTheSitemap(t *testing.T) {
 		if title == "" {
 			t.Errorf("%s: empty <title>", path)
 		}
+		if home := path == "/"+lang+"/"; home == strings.Contains(title, " · ") {
+			t.Errorf("%s: <title> %q: want the site's name after the page's, except at home (which names it already)", path, title)
+		}
 		if other, dup := titles[title]; dup {
 			t.Errorf("%s and %s share the title %q", path, other, title)
 		}
