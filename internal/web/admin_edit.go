@@ -13,18 +13,23 @@ import (
 	"github.com/aglo/aglo/templates"
 )
 
-// target reads the kind and id of /admin/{kind}/{id}/… routes; id 0 stands for "new".
-func target(r *http.Request) (*kind, int64, bool) {
+// target reads the kind and id of /admin/{kind}/{id}/… routes and finds the item in the
+// content; id 0 stands for "new" (with an empty item). ok is false when any of it is not so.
+func (s *Server) target(r *http.Request) (*kind, int64, item, bool) {
 	k, ok := kindOf(chi.URLParam(r, "kind"))
 	if !ok {
-		return nil, 0, false
+		return nil, 0, item{}, false
 	}
 	raw := chi.URLParam(r, "id")
 	if raw == "new" {
-		return k, 0, k.create != ""
+		return k, 0, item{}, k.create != ""
 	}
 	id, err := strconv.ParseInt(raw, 10, 64)
-	return k, id, err == nil && id > 0
+	if err != nil || id <= 0 {
+		return nil, 0, item{}, false
+	}
+	it, ok := k.find(s.content(), id)
+	return k, id, it, ok
 }
 
 // editURL is the address of the edit form of an item.
@@ -37,18 +42,10 @@ func editURL(k content.Kind, id int64) string {
 
 // editForm handles GET /admin/{kind}/{id}: the form filled with the item as it is.
 func (s *Server) editForm(w http.ResponseWriter, r *http.Request) {
-	k, id, ok := target(r)
+	k, id, it, ok := s.target(r)
 	if !ok {
 		s.adminError(w, r, http.StatusNotFound, "error.not_found")
 		return
-	}
-	site := s.content()
-	var it item
-	if id != 0 {
-		if it, ok = k.find(site, id); !ok {
-			s.adminError(w, r, http.StatusNotFound, "error.not_found")
-			return
-		}
 	}
 	values := content.FieldMap(it.fields)
 	if id == 0 {
@@ -69,19 +66,12 @@ func newItemDefaults(k content.Kind) map[string]string {
 // it as a new revision, or shows the form again with everything typed and what is wrong,
 // or what a colleague changed in the meantime.
 func (s *Server) editSave(w http.ResponseWriter, r *http.Request) {
-	k, id, ok := target(r)
+	k, id, it, ok := s.target(r)
 	if !ok {
 		s.adminError(w, r, http.StatusNotFound, "error.not_found")
 		return
 	}
 	site := s.content()
-	var it item
-	if id != 0 {
-		if it, ok = k.find(site, id); !ok {
-			s.adminError(w, r, http.StatusNotFound, "error.not_found")
-			return
-		}
-	}
 	spec := k.spec(site, i18n.FromContext(r.Context()))
 	if !s.parseForm(w, r) {
 		return
@@ -238,13 +228,8 @@ func fieldLabel(l *i18n.Localizer, f form.Field, lang content.Lang) string {
 
 // deleteConfirm handles GET /admin/{kind}/{id}/delete: it asks before deleting.
 func (s *Server) deleteConfirm(w http.ResponseWriter, r *http.Request) {
-	k, id, ok := target(r)
+	k, id, it, ok := s.target(r)
 	if !ok || !k.remove || id == 0 {
-		s.adminError(w, r, http.StatusNotFound, "error.not_found")
-		return
-	}
-	it, ok := k.find(s.content(), id)
-	if !ok {
 		s.adminError(w, r, http.StatusNotFound, "error.not_found")
 		return
 	}
@@ -261,7 +246,7 @@ func (s *Server) deleteConfirm(w http.ResponseWriter, r *http.Request) {
 
 // deleteItem handles POST /admin/{kind}/{id}/delete.
 func (s *Server) deleteItem(w http.ResponseWriter, r *http.Request) {
-	k, id, ok := target(r)
+	k, id, _, ok := s.target(r)
 	if !ok || !k.remove || id == 0 {
 		s.adminError(w, r, http.StatusNotFound, "error.not_found")
 		return
@@ -283,7 +268,7 @@ func (s *Server) deleteItem(w http.ResponseWriter, r *http.Request) {
 
 // moveItem handles POST /admin/{kind}/{id}/move: up or down in the list.
 func (s *Server) moveItem(w http.ResponseWriter, r *http.Request) {
-	k, id, ok := target(r)
+	k, id, _, ok := s.target(r)
 	if !ok || !k.order || id == 0 {
 		s.adminError(w, r, http.StatusNotFound, "error.not_found")
 		return

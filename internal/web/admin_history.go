@@ -57,13 +57,8 @@ func dateTime(l *i18n.Localizer, t time.Time) string {
 // history handles GET /admin/{kind}/{id}/history: the revisions of an item, and the
 // differences between the two chosen with ?from= and ?to=.
 func (s *Server) history(w http.ResponseWriter, r *http.Request) {
-	k, id, ok := target(r)
+	k, id, it, ok := s.target(r)
 	if !ok || id == 0 {
-		s.adminError(w, r, http.StatusNotFound, "error.not_found")
-		return
-	}
-	it, ok := k.find(s.content(), id)
-	if !ok {
 		s.adminError(w, r, http.StatusNotFound, "error.not_found")
 		return
 	}
@@ -146,7 +141,7 @@ func changedLabel(l *i18n.Localizer, spec form.Spec, name string) string {
 // restore handles POST /admin/{kind}/{id}/restore: the chosen revision is saved again as a
 // new revision, unless a colleague saved since the history was loaded.
 func (s *Server) restore(w http.ResponseWriter, r *http.Request) {
-	k, id, ok := target(r)
+	k, id, _, ok := s.target(r)
 	if !ok || id == 0 {
 		s.adminError(w, r, http.StatusNotFound, "error.not_found")
 		return

@@ -10,16 +10,15 @@ import (
 	"path"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/aglo/aglo/static"
 )
 
 // asset is one embedded static file, ready to serve.
 type asset struct {
-	variants
+	encoded
 	contentType []string
-	etags       [codings][]string
-	lengths     [codings][]string
 }
 
 // assets are the static files by fingerprinted URL ("/static/css/site.3f2a9c1b7d.css") and
@@ -52,12 +51,11 @@ func loadAssets() (*assets, error) {
 		if ct == "" {
 			ct = "application/octet-stream"
 		}
-		as := &asset{variants: variants{identity: data}, contentType: []string{ct}, etags: taggedETags(`"` + hash + `"`)}
+		v := variants{identity: data}
 		if strings.HasPrefix(ct, "text/") || strings.Contains(ct, "svg") || strings.Contains(ct, "javascript") {
-			as.variants = compress(data, brotliStatic)
+			v = compress(data, brotliStatic)
 		}
-		as.lengths = lengths(&as.variants)
-		a.byURL[url] = as
+		a.byURL[url] = &asset{encoded: newEncoded(v, `"`+hash+`"`), contentType: []string{ct}}
 		a.urls[name] = url
 		return nil
 	})
@@ -102,18 +100,5 @@ func serveAsset(w http.ResponseWriter, r *http.Request, a *asset) {
 	h["Content-Type"] = a.contentType
 	h["Cache-Control"] = immutableCacheControl
 	h["Vary"] = varyEncoding
-	c := a.pick(r)
-	h["Etag"] = a.etags[c]
-	if etagMatch(r.Header.Get("If-None-Match"), a.etags[c][0]) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	if codingHeader[c] != nil {
-		h["Content-Encoding"] = codingHeader[c]
-	}
-	h["Content-Length"] = a.lengths[c]
-	if r.Method == http.MethodHead {
-		return
-	}
-	w.Write(a.variants[c])
+	a.send(w, r, time.Time{})
 }

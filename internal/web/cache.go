@@ -4,7 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"net/http"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -63,25 +62,12 @@ func (s *snapshot) keep(k pageKey, p *cachedPage) {
 
 // cachedPage is a rendered public page, ready to send in each coding with its headers.
 type cachedPage struct {
-	variants
-	etags   [codings][]string
-	lengths [codings][]string
+	encoded
 }
 
 func newCachedPage(body []byte) *cachedPage {
 	sum := sha256.Sum256(body)
-	p := &cachedPage{variants: compress(body, brotliPage), etags: taggedETags(`"` + hex.EncodeToString(sum[:12]) + `"`)}
-	p.lengths = lengths(&p.variants)
-	return p
-}
-
-// lengths returns the Content-Length of each variant, ready to put in a header map.
-func lengths(v *variants) [codings][]string {
-	var out [codings][]string
-	for c, body := range v {
-		out[c] = []string{strconv.Itoa(len(body))}
-	}
-	return out
+	return &cachedPage{encoded: newEncoded(compress(body, brotliPage), `"`+hex.EncodeToString(sum[:12])+`"`)}
 }
 
 // pageKey is the cache key of a page: its path and the visitor's view options. A struct,
@@ -99,20 +85,7 @@ func (p *cachedPage) serve(w http.ResponseWriter, r *http.Request, snap *snapsho
 	h["Cache-Control"] = publicCacheControl
 	h["Vary"] = varyPage
 	h["Last-Modified"] = snap.lastModified
-	c := p.pick(r)
-	h["Etag"] = p.etags[c]
-	if notModified(r, p.etags[c][0], snap.modified) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	if codingHeader[c] != nil {
-		h["Content-Encoding"] = codingHeader[c]
-	}
-	h["Content-Length"] = p.lengths[c]
-	if r.Method == http.MethodHead {
-		return
-	}
-	w.Write(p.variants[c])
+	p.send(w, r, snap.modified)
 }
 
 // notModified reports whether a conditional GET can be answered with 304. If-None-Match
@@ -122,7 +95,7 @@ func notModified(r *http.Request, etag string, modified time.Time) bool {
 		return etagMatch(inm, etag)
 	}
 	ims := r.Header.Get("If-Modified-Since")
-	if ims == "" {
+	if ims == "" || modified.IsZero() {
 		return false // the usual case; parsing "" would allocate an error
 	}
 	since, err := http.ParseTime(ims)

@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/andybalholm/brotli"
 )
@@ -102,4 +103,41 @@ func taggedETags(etag string) [codings][]string {
 		}
 	}
 	return out
+}
+
+// encoded is a body ready to send in each coding, with each coding's ETag and length as
+// header values.
+type encoded struct {
+	variants
+	etags   [codings][]string
+	lengths [codings][]string
+}
+
+func newEncoded(v variants, etag string) encoded {
+	e := encoded{variants: v, etags: taggedETags(etag)}
+	for c, body := range v {
+		e.lengths[c] = []string{strconv.Itoa(len(body))}
+	}
+	return e
+}
+
+// send writes the coding r accepts with its ETag, Content-Encoding and Content-Length, or
+// 304 when the client has it already (modified is zero when there is no Last-Modified).
+// The caller has set the other headers.
+func (e *encoded) send(w http.ResponseWriter, r *http.Request, modified time.Time) {
+	h := w.Header()
+	c := e.pick(r)
+	h["Etag"] = e.etags[c]
+	if notModified(r, e.etags[c][0], modified) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	if codingHeader[c] != nil {
+		h["Content-Encoding"] = codingHeader[c]
+	}
+	h["Content-Length"] = e.lengths[c]
+	if r.Method == http.MethodHead {
+		return
+	}
+	w.Write(e.variants[c])
 }

@@ -11,6 +11,9 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/go-chi/chi/v5"
+	"golang.org/x/net/html"
+
 	"github.com/aglo/aglo/internal/i18n"
 	"github.com/aglo/aglo/internal/seed"
 	"github.com/aglo/aglo/internal/store"
@@ -61,11 +64,18 @@ func TestServerErrorPage(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			logged.Reset()
+			// Through the middleware every request goes through, as in the route table.
+			router := chi.NewRouter()
+			s.common(router)
+			router.Get(tt.path, tt.handler)
 			w := httptest.NewRecorder()
-			s.recoverPanic(tt.handler).ServeHTTP(w, httptest.NewRequest(http.MethodGet, tt.path, nil))
+			router.ServeHTTP(w, httptest.NewRequest(http.MethodGet, tt.path, nil))
 			body, _ := io.ReadAll(w.Body)
 			if w.Code != http.StatusInternalServerError {
 				t.Errorf("status = %d, want 500", w.Code)
+			}
+			if lang, wantLang := htmlLang(t, string(body)), strings.Split(tt.path, "/")[1]; lang != wantLang {
+				t.Errorf("500 page lang = %q, want %q", lang, wantLang)
 			}
 			if !strings.Contains(string(body), tt.want) {
 				t.Errorf("body does not say %q", tt.want)
@@ -73,9 +83,28 @@ func TestServerErrorPage(t *testing.T) {
 			if strings.Contains(string(body), "secret") || strings.Contains(string(body), "goroutine") {
 				t.Errorf("body shows internal detail: %s", body)
 			}
-			if n := strings.Count(logged.String(), "secret database detail"); n != 1 {
+			if n := strings.Count(logged.String(), "secret database detail"); n != 1 || (tt.name == "PanicCS" && !strings.Contains(logged.String(), "panic")) {
 				t.Errorf("error logged %d times, want once: %s", n, logged.String())
 			}
 		})
 	}
+}
+
+// htmlLang is the lang attribute of the <html> element of page.
+func htmlLang(t *testing.T, page string) string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for n := doc.FirstChild; n != nil; n = n.NextSibling {
+		if n.Type == html.ElementNode && n.Data == "html" {
+			for _, a := range n.Attr {
+				if a.Key == "lang" {
+					return a.Val
+				}
+			}
+		}
+	}
+	return ""
 }

@@ -232,30 +232,6 @@ func mustUnescape(t *testing.T, p string) string {
 	return u
 }
 
-func TestPanicGivesLocalizedErrorPage(t *testing.T) {
-	// The handler panics deliberately; the process must live on and answer the 500 page.
-	var logs bytes.Buffer
-	s := newSiteLogging(t, &logs)
-	srv := s.srv
-	h := srv.WithTestPanic("/cs/panika")
-	r := httptest.NewRequest(http.MethodGet, "/cs/panika", nil)
-	w := httptest.NewRecorder()
-	h.ServeHTTP(w, r)
-	if w.Code != http.StatusInternalServerError {
-		t.Fatalf("panicking handler = %d, want 500", w.Code)
-	}
-	doc := parse(t, w.Body.String())
-	if lang, _ := attr(first(doc, byTag("html")), "lang"); lang != "cs" {
-		t.Errorf("500 page lang = %q, want cs", lang)
-	}
-	if strings.Contains(w.Body.String(), "goroutine") || strings.Contains(w.Body.String(), "test panic") {
-		t.Error("the 500 page shows the panic")
-	}
-	if !strings.Contains(logs.String(), "panic") {
-		t.Error("the panic was not logged")
-	}
-}
-
 func TestRequestLogNeverHasSecrets(t *testing.T) {
 	var logs bytes.Buffer
 	s := newSiteLogging(t, &logs)
