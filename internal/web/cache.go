@@ -3,9 +3,11 @@ package web
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"maps"
 	"net/http"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/aglo/aglo/internal/content"
@@ -34,21 +36,23 @@ type snapshot struct {
 	modified     time.Time // when this content was loaded, for Last-Modified
 	lastModified []string  // modified as a header value
 
-	mu    sync.RWMutex
-	pages map[pageKey]*cachedPage
+	// pages is never changed once published: keep publishes a copy with the new page,
+	// so that a lookup, done for nearly every request, takes no lock. Pages are
+	// rendered only on the first request for each after a save.
+	pages atomic.Pointer[map[pageKey]*cachedPage]
+	mu    sync.Mutex // serialises keep
 }
 
 func newSnapshot(site *content.Site, loaded time.Time) *snapshot {
 	loaded = loaded.UTC().Truncate(time.Second)
-	return &snapshot{site: site, modified: loaded, lastModified: []string{loaded.Format(http.TimeFormat)},
-		pages: make(map[pageKey]*cachedPage)}
+	s := &snapshot{site: site, modified: loaded, lastModified: []string{loaded.Format(http.TimeFormat)}}
+	s.pages.Store(&map[pageKey]*cachedPage{})
+	return s
 }
 
 // page returns the page rendered for k from this snapshot, if there is one.
 func (s *snapshot) page(k pageKey) (*cachedPage, bool) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	p, ok := s.pages[k]
+	p, ok := (*s.pages.Load())[k]
 	return p, ok
 }
 
@@ -57,7 +61,11 @@ func (s *snapshot) page(k pageKey) (*cachedPage, bool) {
 func (s *snapshot) keep(k pageKey, p *cachedPage) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.pages[k] = p
+	old := *s.pages.Load()
+	pages := make(map[pageKey]*cachedPage, len(old)+1)
+	maps.Copy(pages, old)
+	pages[k] = p
+	s.pages.Store(&pages)
 }
 
 // cachedPage is a rendered public page, ready to send in each coding with its headers.
@@ -78,27 +86,44 @@ type pageKey struct {
 }
 
 // serve writes the page with validators and caching headers, or 304 when the client
-// already has it.
-func (p *cachedPage) serve(w http.ResponseWriter, r *http.Request, snap *snapshot) {
+// already has it, and returns the status and the number of body bytes written.
+func (p *cachedPage) serve(w http.ResponseWriter, r *http.Request, snap *snapshot) (status, size int) {
 	h := w.Header()
 	h["Content-Type"] = htmlType
 	h["Cache-Control"] = publicCacheControl
 	h["Vary"] = varyPage
 	h["Last-Modified"] = snap.lastModified
-	p.send(w, r, snap.modified)
+	return p.send(w, r, snap.modified)
+}
+
+// serveCached answers a GET or HEAD of a public page that has been rendered from the
+// current content; ok is false, and nothing is written, for any other request. A path
+// with its own escaping (RawPath) is left to the router, which routes by it.
+func (s *Server) serveCached(w http.ResponseWriter, r *http.Request) (status, size int, ok bool) {
+	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawPath != "" {
+		return 0, 0, false
+	}
+	snap := s.snap.Load()
+	p, ok := snap.page(pageKey{path: r.URL.Path, view: viewOf(r)})
+	if !ok {
+		return 0, 0, false
+	}
+	status, size = p.serve(w, r, snap)
+	return status, size, true
 }
 
 // notModified reports whether a conditional GET can be answered with 304. If-None-Match
 // wins over If-Modified-Since, as RFC 9110 says.
 func notModified(r *http.Request, etag string, modified time.Time) bool {
-	if inm := r.Header.Get("If-None-Match"); inm != "" {
-		return etagMatch(inm, etag)
+	// The keys are canonical already, so the map is read directly.
+	if inm := r.Header["If-None-Match"]; len(inm) > 0 && inm[0] != "" {
+		return etagMatch(inm[0], etag)
 	}
-	ims := r.Header.Get("If-Modified-Since")
-	if ims == "" || modified.IsZero() {
+	ims := r.Header["If-Modified-Since"]
+	if len(ims) == 0 || ims[0] == "" || modified.IsZero() {
 		return false // the usual case; parsing "" would allocate an error
 	}
-	since, err := http.ParseTime(ims)
+	since, err := http.ParseTime(ims[0])
 	return err == nil && !modified.After(since)
 }
 

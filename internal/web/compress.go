@@ -122,22 +122,25 @@ func newEncoded(v variants, etag string) encoded {
 }
 
 // send writes the coding r accepts with its ETag, Content-Encoding and Content-Length, or
-// 304 when the client has it already (modified is zero when there is no Last-Modified).
-// The caller has set the other headers.
-func (e *encoded) send(w http.ResponseWriter, r *http.Request, modified time.Time) {
+// 304 when the client has it already (modified is zero when there is no Last-Modified),
+// and returns the status and the number of body bytes written. The caller has set the
+// other headers.
+func (e *encoded) send(w http.ResponseWriter, r *http.Request, modified time.Time) (status, size int) {
 	h := w.Header()
 	c := e.pick(r)
 	h["Etag"] = e.etags[c]
 	if notModified(r, e.etags[c][0], modified) {
 		w.WriteHeader(http.StatusNotModified)
-		return
+		return http.StatusNotModified, 0
 	}
 	if codingHeader[c] != nil {
 		h["Content-Encoding"] = codingHeader[c]
 	}
 	h["Content-Length"] = e.lengths[c]
 	if r.Method == http.MethodHead {
-		return
+		w.WriteHeader(http.StatusOK)
+		return http.StatusOK, 0
 	}
-	w.Write(e.variants[c])
+	n, _ := w.Write(e.variants[c]) // a failed write is the client gone: nothing to answer
+	return http.StatusOK, n
 }

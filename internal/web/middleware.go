@@ -1,9 +1,9 @@
 package web
 
 import (
+	"context"
 	"log/slog"
 	"net/http"
-	"strings"
 	"sync"
 	"time"
 )
@@ -23,42 +23,38 @@ var (
 	strictTransportSecHeader = []string{"max-age=31536000; includeSubDomains"}
 )
 
-// securityHeaders sets the headers every response carries; HSTS only when the site is
-// served over https, since it would lock out a plain-http development server.
-func (s *Server) securityHeaders(next http.Handler) http.Handler {
-	hsts := strings.HasPrefix(s.baseURL, "https://")
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h := w.Header()
-		h["Content-Security-Policy"] = cspHeader
-		h["X-Content-Type-Options"] = nosniffHeader
-		h["Referrer-Policy"] = referrerPolicyHeader
-		h["Permissions-Policy"] = permissionsPolicyHeader
-		if hsts {
-			h["Strict-Transport-Security"] = strictTransportSecHeader
-		}
-		next.ServeHTTP(w, r)
-	})
+// setSecurityHeaders puts the headers every response carries in h; HSTS only when the site
+// is served over https, since it would lock out a plain-http development server.
+func (s *Server) setSecurityHeaders(h http.Header) {
+	h["Content-Security-Policy"] = cspHeader
+	h["X-Content-Type-Options"] = nosniffHeader
+	h["Referrer-Policy"] = referrerPolicyHeader
+	h["Permissions-Policy"] = permissionsPolicyHeader
+	if s.hsts {
+		h["Strict-Transport-Security"] = strictTransportSecHeader
+	}
 }
 
-// logRequests writes one structured line per request: method, path, status, duration and
-// size. Query strings, cookies, form values and headers are never logged, so neither are
-// passwords nor session tokens.
-func (s *Server) logRequests(next http.Handler) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		start := time.Now()
-		rec := recorders.Get().(*recorder)
-		*rec = recorder{ResponseWriter: w, status: http.StatusOK}
-		next.ServeHTTP(rec, r)
-		s.log.LogAttrs(r.Context(), slog.LevelInfo, "request",
-			slog.String("method", r.Method),
-			slog.String("path", r.URL.Path),
-			slog.Int("status", rec.status),
-			slog.Duration("duration", time.Since(start)),
-			slog.Int("bytes", rec.bytes),
-		)
-		*rec = recorder{}
-		recorders.Put(rec)
-	})
+// logRequest writes the request log's line for r: method, path, status, duration and size.
+// Query strings, cookies, form values and headers are never logged, so neither are
+// passwords nor session tokens. It hands the record to the handler itself rather than
+// through Logger.LogAttrs, which would look up the caller's program counter on every
+// request for a source location that this line never shows.
+func (s *Server) logRequest(ctx context.Context, r *http.Request, start time.Time, status, size int) {
+	h := s.log.Handler()
+	if !h.Enabled(ctx, slog.LevelInfo) {
+		return
+	}
+	end := time.Now()
+	rec := slog.NewRecord(end, slog.LevelInfo, "request", 0)
+	rec.AddAttrs(
+		slog.String("method", r.Method),
+		slog.String("path", r.URL.Path),
+		slog.Int("status", status),
+		slog.Duration("duration", end.Sub(start)),
+		slog.Int("bytes", size),
+	)
+	h.Handle(ctx, rec)
 }
 
 // recorders keeps recorders for reuse: one per request would be garbage on the hot path.

@@ -60,8 +60,9 @@ func (s *Server) routes() http.Handler {
 	return r
 }
 
-// common puts the middleware every request goes through on r: the request log, the
-// security headers, panic recovery and cross-origin protection.
+// common puts the middleware every routed request goes through on r: panic recovery and
+// cross-origin protection. (ServeHTTP, in front of the router, writes the security headers
+// and the request log of every request, and answers cached pages before routing.)
 func (s *Server) common(r chi.Router) {
-	r.Use(s.logRequests, s.securityHeaders, s.recoverPanic, http.NewCrossOriginProtection().Handler)
+	r.Use(s.recoverPanic, http.NewCrossOriginProtection().Handler)
 }

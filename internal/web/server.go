@@ -67,6 +67,7 @@ type Server struct {
 	bundle  *i18n.Bundle
 	md      *markdown.Renderer
 	baseURL string
+	hsts    bool // whether responses carry Strict-Transport-Security: the site is on https
 	log     *slog.Logger
 	now     func() time.Time
 	assets  *assets
@@ -87,6 +88,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		bundle:  cfg.Bundle,
 		md:      cfg.Markdown,
 		baseURL: strings.TrimRight(cfg.BaseURL, "/"),
+		hsts:    strings.HasPrefix(cfg.BaseURL, "https://"),
 		log:     cfg.Logger,
 		now:     cfg.Now,
 	}
@@ -116,8 +118,25 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// ServeHTTP serves a request.
-func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) { s.router.ServeHTTP(w, r) }
+// ServeHTTP serves a request. Every response carries the security headers and every
+// request gets a line in the request log. A public page already rendered from the current
+// content is answered from memory before routing, the way a cache in front of the site
+// would answer it: almost every request is one, and routing it would only lead to
+// publicPage and the same cache lookup.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	s.setSecurityHeaders(w.Header())
+	if status, size, ok := s.serveCached(w, r); ok {
+		s.logRequest(r.Context(), r, start, status, size)
+		return
+	}
+	rec := recorders.Get().(*recorder)
+	*rec = recorder{ResponseWriter: w, status: http.StatusOK}
+	s.router.ServeHTTP(rec, r)
+	s.logRequest(r.Context(), r, start, rec.status, rec.bytes)
+	*rec = recorder{}
+	recorders.Put(rec)
+}
 
 // Reload replaces the content snapshot with the database's current content. Every save
 // calls it before answering, so the next request shows the change.

@@ -7,6 +7,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -309,4 +311,88 @@ func TestViewOptions(t *testing.T) {
 	if r := c.get("/view/colours?back=/pl/"); r.status != http.StatusNotFound {
 		t.Errorf("unknown view option = %d, want 404", r.status)
 	}
+}
+
+// TestCachedPageAnswersAsRendered checks that a page answered from the cache, in front of
+// the router, is the answer the router gave when it rendered the page: the same headers,
+// security headers among them, and the same body; that HEAD, 304 and the request log are
+// right for it; and that the cache answers nothing the router would not route to a page.
+func TestCachedPageAnswersAsRendered(t *testing.T) {
+	var logs bytes.Buffer
+	s := newSiteLogging(t, &logs)
+	for _, path := range []string{"/pl/", "/cs/kontakt"} {
+		rendered, cached := s.get(path), s.get(path)
+		if rendered.Code != http.StatusOK || cached.Code != http.StatusOK {
+			t.Fatalf("GET %s twice = %d, %d, want 200 both times", path, rendered.Code, cached.Code)
+		}
+		if !equalHeaders(rendered.Header(), cached.Header()) {
+			t.Errorf("GET %s: the cached answer's headers\n%v\ndiffer from the rendered one's\n%v", path, cached.Header(), rendered.Header())
+		}
+		if cached.Header().Get("Content-Security-Policy") == "" || cached.Header().Get("X-Content-Type-Options") != "nosniff" {
+			t.Errorf("GET %s from the cache: no security headers: %v", path, cached.Header())
+		}
+		if !bytes.Equal(rendered.Body.Bytes(), cached.Body.Bytes()) {
+			t.Errorf("GET %s: the cached body differs from the rendered one", path)
+		}
+	}
+
+	body := s.get("/pl/").Body.Len()
+	logs.Reset()
+	r := httptest.NewRequest(http.MethodHead, "/pl/", nil)
+	head := httptest.NewRecorder()
+	s.srv.ServeHTTP(head, r)
+	if head.Code != http.StatusOK || head.Body.Len() != 0 || head.Header().Get("Content-Length") != strconv.Itoa(body) {
+		t.Errorf("HEAD /pl/ from the cache = %d with %d body bytes and Content-Length %q, want 200, none and %d",
+			head.Code, head.Body.Len(), head.Header().Get("Content-Length"), body)
+	}
+	etag := s.get("/pl/").Header().Get("ETag")
+	if w := s.get("/pl/", "If-None-Match", etag); w.Code != http.StatusNotModified || w.Body.Len() != 0 {
+		t.Errorf("GET /pl/ with its ETag = %d with %d body bytes, want 304 without a body", w.Code, w.Body.Len())
+	}
+	lines := strings.Split(strings.TrimSpace(logs.String()), "\n")
+	want := []string{
+		"method=HEAD path=/pl/ status=200 ",
+		"method=GET path=/pl/ status=200 ",
+		"method=GET path=/pl/ status=304 ",
+	}
+	if len(lines) != len(want) {
+		t.Fatalf("the request log has %d lines, want %d:\n%s", len(lines), len(want), logs.String())
+	}
+	for i, line := range lines {
+		if !strings.Contains(line, want[i]) || !strings.Contains(line, "duration=") {
+			t.Errorf("log line %d = %q, want %q with a duration", i+1, line, want[i])
+		}
+	}
+	for i, size := range []int{0, body, 0} {
+		if !strings.HasSuffix(lines[i], " bytes="+strconv.Itoa(size)) {
+			t.Errorf("log line %d = %q, want bytes=%d", i+1, lines[i], size)
+		}
+	}
+
+	// /pl/ is cached now; the router still answers what it does not route to a page.
+	post := httptest.NewRecorder()
+	s.srv.ServeHTTP(post, httptest.NewRequest(http.MethodPost, "/pl/", nil))
+	if post.Code != http.StatusMethodNotAllowed || post.Header().Get("Allow") == "" {
+		t.Errorf("POST /pl/ once cached = %d (Allow %q), want 405 with Allow", post.Code, post.Header().Get("Allow"))
+	}
+	escaped := httptest.NewRequest(http.MethodGet, "/", nil)
+	escaped.URL = &url.URL{Path: "/pl/", RawPath: "/p%6C/"}
+	w := httptest.NewRecorder()
+	s.srv.ServeHTTP(w, escaped)
+	if w.Code != http.StatusNotFound {
+		t.Errorf("GET /p%%6C/ once /pl/ is cached = %d, want the router's 404", w.Code)
+	}
+}
+
+// equalHeaders reports whether a and b have the same fields with the same values.
+func equalHeaders(a, b http.Header) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for k, v := range a {
+		if !slices.Equal(v, b[k]) {
+			return false
+		}
+	}
+	return true
 }
