@@ -29,7 +29,8 @@ test: ## install what the tests need, check formatting, vet and templates, run e
 
 # Each fuzz target with the package it lives in; its seeds are the f.Add calls beside it.
 FUZZ_TARGETS := FuzzRender:./internal/markdown FuzzSlugify:./internal/content \
-	FuzzDecode:./internal/form FuzzNegotiate:./internal/web
+	FuzzDecode:./internal/form FuzzNegotiate:./internal/web \
+	FuzzSameAsJSONHandler:./internal/jsonlog
 FUZZTIME ?= 3s
 
 fuzz: ## run each fuzz target for FUZZTIME (3s; make fuzz FUZZTIME=5m for a real hunt)

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/aglo/aglo/internal/i18n"
+	"github.com/aglo/aglo/internal/jsonlog"
 	"github.com/aglo/aglo/internal/markdown"
 	"github.com/aglo/aglo/internal/seed"
 	"github.com/aglo/aglo/internal/store"
@@ -105,7 +106,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	tuneGC(getenv)
 	logs := newLogWriter(stderr, 100*time.Millisecond)
 	defer logs.Close()
-	log := slog.New(slog.NewJSONHandler(logs, nil))
+	log := slog.New(jsonlog.New(logs))
 	st, err := openStore(ctx, c, log)
 	if err != nil {
 		return err
