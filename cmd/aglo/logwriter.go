@@ -1,34 +1,52 @@
 package main
 
 import (
-	"bufio"
 	"io"
 	"sync"
 	"time"
 )
 
-// logWriter buffers the server's log and writes it out every interval (and when the
-// buffer fills), so that a busy server does not pay a write system call for every request
-// line. Close writes out what is left. A crash loses at most one interval of log lines.
+// logWriter buffers the server's log and writes it out every interval, and as soon as
+// limit bytes are waiting, so that a busy server does not pay a write system call for
+// every request line. The buffer is swapped for a spare before it is written, so a
+// request logging its line never waits for the file: only for another line's copy.
+// Close writes out what is left. A crash loses at most one interval of log lines.
 type logWriter struct {
-	mu   sync.Mutex
-	buf  *bufio.Writer
+	out   io.Writer
+	limit int
+
+	mu  sync.Mutex // guards buf
+	buf []byte     // lines not yet written
+
+	writing sync.Mutex // one write to out at a time, in order; guards spare
+	spare   []byte     // the buffer last written, reused for the next lines
+
 	stop chan struct{}
 	done chan struct{}
 }
 
 // newLogWriter starts a logWriter over w.
 func newLogWriter(w io.Writer, interval time.Duration) *logWriter {
-	l := &logWriter{buf: bufio.NewWriterSize(w, 64<<10), stop: make(chan struct{}), done: make(chan struct{})}
+	const limit = 64 << 10
+	l := &logWriter{out: w, limit: limit, buf: make([]byte, 0, limit), spare: make([]byte, 0, limit),
+		stop: make(chan struct{}), done: make(chan struct{})}
 	go l.flushEvery(interval)
 	return l
 }
 
-// Write buffers p, which slog hands over one whole record at a time.
+// Write buffers p, which slog hands over one whole record at a time, and writes out the
+// buffer when it is full. The error is that of writing out.
 func (l *logWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Write(p)
+	l.buf = append(l.buf, p...)
+	full := len(l.buf) >= l.limit
+	l.mu.Unlock()
+	if full {
+		if err := l.flush(); err != nil {
+			return len(p), err
+		}
+	}
+	return len(p), nil
 }
 
 func (l *logWriter) flushEvery(interval time.Duration) {
@@ -40,16 +58,25 @@ func (l *logWriter) flushEvery(interval time.Duration) {
 		case <-t.C:
 			l.flush()
 		case <-l.stop:
-			l.flush()
 			return
 		}
 	}
 }
 
+// flush writes out the lines buffered so far.
 func (l *logWriter) flush() error {
+	l.writing.Lock()
+	defer l.writing.Unlock()
 	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.buf.Flush()
+	lines := l.buf
+	l.buf = l.spare[:0]
+	l.mu.Unlock()
+	l.spare = lines
+	if len(lines) == 0 {
+		return nil
+	}
+	_, err := l.out.Write(lines)
+	return err
 }
 
 // Close stops the timer and writes out what is buffered.

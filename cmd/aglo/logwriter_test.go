@@ -48,3 +48,30 @@ func TestLogWriter(t *testing.T) {
 		t.Errorf("Close did not write out the buffer: %q", out.String())
 	}
 }
+
+// TestLogWriterFull checks that a full buffer is written out without waiting for the
+// timer, and that lines written from many goroutines all arrive whole.
+func TestLogWriterFull(t *testing.T) {
+	var out syncBuffer
+	l := newLogWriter(&out, time.Hour)
+	line := strings.Repeat("x", 99) + "\n"
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 500 { // 4 × 500 lines of 100 bytes: three buffers' worth
+				l.Write([]byte(line))
+			}
+		})
+	}
+	wg.Wait()
+	if n := len(out.String()); n < 64<<10 {
+		t.Errorf("%d bytes written out before Close, want at least a full buffer (%d)", n, 64<<10)
+	}
+	if err := l.Close(); err != nil {
+		t.Fatal(err)
+	}
+	got := out.String()
+	if want := strings.Repeat(line, 2000); got != want {
+		t.Errorf("wrote %d bytes (%d lines), want %d whole lines", len(got), strings.Count(got, "\n"), 2000)
+	}
+}
