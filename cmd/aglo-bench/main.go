@@ -1,6 +1,13 @@
-// Command aglo-bench measures how fast aglo serves its Polish home page, next to a bare
-// net/http server and nginx serving the same bytes, and checks aglo against its targets:
+// Command aglo-bench measures how fast aglo serves its Polish home page, next to bare
+// net/http servers and nginx serving the same bytes, and checks aglo against its targets:
 // throughput within 10 % of bare Go, p99 latency, memory after the run and cold start.
+//
+// There are two bare Go servers, each a few lines answering every request with the page
+// from memory. One sends aglo's header fields (security, caching and validators, which
+// the site must send) and so gives aglo's answer byte for byte but for the date: the floor
+// any Go server sending this answer stands on, and the one the throughput target is
+// measured against. The other sends only Content-Type and Content-Length, which shows
+// what net/http pays for the other fields.
 //
 // It starts everything it measures itself, on 127.0.0.1 only, and stops all of it on the
 // way out, also when interrupted. It needs wrk and nginx on the PATH (make bench installs
@@ -124,31 +131,37 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	return nil
 }
 
-// measure starts aglo (timing its cold start), a bare Go server and nginx serving aglo's
-// page, runs wrk against each in turn for every round, and stops them all again.
+// measure starts aglo (timing its cold start), two bare Go servers (one with aglo's header
+// fields, one with the minimal ones) and nginx serving aglo's page, runs wrk against each
+// in turn for every round, and stops them all again.
 func measure(ctx context.Context, c config, dir string, progress io.Writer) (*results, error) {
 	aglo, coldStart, err := startAglo(ctx, c.aglo, dir)
 	if err != nil {
 		return nil, err
 	}
 	defer aglo.stop()
-	body, err := fetch(ctx, aglo.url)
+	body, header, err := fetch(ctx, aglo.url)
 	if err != nil {
 		return nil, fmt.Errorf("aglo: %w", err)
 	}
-	bare, err := startBare(body)
+	bare, err := startBare(bareSame, body, sameHeader(header))
 	if err != nil {
 		return nil, err
 	}
 	defer bare.stop()
+	minimal, err := startBare(bareMinimal, body, minimalHeader(body))
+	if err != nil {
+		return nil, err
+	}
+	defer minimal.stop()
 	nginx, err := startNginx(ctx, dir, body)
 	if err != nil {
 		return nil, err
 	}
 	defer nginx.stop()
 
-	res := &results{config: c, pageBytes: len(body), coldStart: coldStart}
-	servers := []*server{aglo, bare, nginx}
+	res := &results{config: c, pageBytes: len(body), headerFields: len(header), coldStart: coldStart}
+	servers := []*server{aglo, bare, minimal, nginx}
 	for _, s := range servers {
 		res.targets = append(res.targets, &target{name: s.name})
 	}

@@ -1,6 +1,10 @@
 package main
 
 import (
+	"maps"
+	"net/http"
+	"slices"
+	"strconv"
 	"testing"
 	"time"
 )
@@ -118,6 +122,59 @@ func TestMedian(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			if got := median(tt.xs); got != tt.want {
 				t.Errorf("median(%v) = %v, want %v", tt.xs, got, tt.want)
+			}
+		})
+	}
+}
+
+// TestBareSendsTheSameAnswer checks that the bare server with aglo's header fields answers
+// with those fields and the page, as aglo did, with net/http's own Date; and the minimal
+// one with the page's type and length only.
+func TestBareSendsTheSameAnswer(t *testing.T) {
+	body := []byte("<!doctype html><title>Strona główna</title>")
+	aglo := http.Header{
+		"Date":                    {"Wed, 02 Dec 2026 03:00:00 GMT"},
+		"Content-Type":            {"text/html; charset=utf-8"},
+		"Content-Length":          {strconv.Itoa(len(body))},
+		"Content-Security-Policy": {"default-src 'none'"},
+		"Etag":                    {`"abc"`},
+		"Vary":                    {"Accept-Encoding, Cookie"},
+	}
+	for _, tt := range []struct {
+		name   string
+		header http.Header
+		want   []string // the fields of the answer but Date
+	}{
+		{bareSame, sameHeader(aglo), []string{"Content-Length", "Content-Security-Policy", "Content-Type", "Etag", "Vary"}},
+		{bareMinimal, minimalHeader(body), []string{"Content-Length", "Content-Type"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			s, err := startBare(tt.name, body, tt.header)
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer s.stop()
+			for range 2 { // the header map is the server's, not the first response's
+				got, header, err := fetch(t.Context(), s.url)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if string(got) != string(body) {
+					t.Errorf("body = %q, want %q", got, body)
+				}
+				if header.Get("Date") == "" || header.Get("Date") == aglo.Get("Date") {
+					t.Errorf("Date = %q, want net/http's own", header.Get("Date"))
+				}
+				header.Del("Date")
+				keys := slices.Sorted(maps.Keys(header))
+				if !slices.Equal(keys, tt.want) {
+					t.Errorf("fields = %v, want %v", keys, tt.want)
+				}
+				for _, k := range keys {
+					if want := aglo.Get(k); header.Get(k) != want {
+						t.Errorf("%s = %q, want %q", k, header.Get(k), want)
+					}
+				}
 			}
 		})
 	}

@@ -62,52 +62,69 @@ func startAglo(ctx context.Context, bin, dir string) (*server, time.Duration, er
 	return s, time.Since(start), nil
 }
 
-// fetch returns the body of a GET of url, asked without Accept-Encoding.
-func fetch(ctx context.Context, url string) ([]byte, error) {
+// fetch returns the body and header of a GET of url, asked without Accept-Encoding.
+func fetch(ctx context.Context, url string) ([]byte, http.Header, error) {
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	resp, err := client.Do(req)
 	if err != nil {
-		return nil, fmt.Errorf("get %s: %w", url, err)
+		return nil, nil, fmt.Errorf("get %s: %w", url, err)
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, fmt.Errorf("get %s: status %s", url, resp.Status)
+		return nil, nil, fmt.Errorf("get %s: status %s", url, resp.Status)
 	}
 	if ce := resp.Header.Get("Content-Encoding"); ce != "" {
-		return nil, fmt.Errorf("get %s: answered with Content-Encoding %q to a request without Accept-Encoding", url, ce)
+		return nil, nil, fmt.Errorf("get %s: answered with Content-Encoding %q to a request without Accept-Encoding", url, ce)
 	}
 	body, err := io.ReadAll(resp.Body)
 	if err != nil {
-		return nil, fmt.Errorf("get %s: read the body: %w", url, err)
+		return nil, nil, fmt.Errorf("get %s: read the body: %w", url, err)
 	}
-	return body, nil
+	return body, resp.Header, nil
 }
 
-// startBare starts the baseline: the least a Go web server does to send body, with the
-// same Content-Type as aglo and a Content-Length, as nginx sends.
-func startBare(body []byte) (*server, error) {
+// sameHeader returns the header fields of aglo's answer for a bare server to send: all of
+// them but Date, which net/http writes itself.
+func sameHeader(aglo http.Header) http.Header {
+	h := aglo.Clone()
+	h.Del("Date")
+	return h
+}
+
+// minimalHeader returns the least header fields a server sends with body: its type and
+// length, as nginx does.
+func minimalHeader(body []byte) http.Header {
+	return http.Header{"Content-Type": {"text/html; charset=utf-8"}, "Content-Length": {strconv.Itoa(len(body))}}
+}
+
+// startBare starts a baseline: the least a Go web server does to send body with header,
+// from memory, to any request. With aglo's header fields its answer is aglo's, byte for
+// byte but for the date, so that the difference measured is only what aglo does to find,
+// send and log the page; with the minimal ones it shows what those fields cost net/http.
+func startBare(name string, body []byte, header http.Header) (*server, error) {
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
-		return nil, fmt.Errorf("bare Go: listen: %w", err)
+		return nil, fmt.Errorf("%s: listen: %w", name, err)
 	}
-	length := strconv.Itoa(len(body))
 	hs := &http.Server{
 		Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-			w.Header().Set("Content-Type", "text/html; charset=utf-8")
-			w.Header().Set("Content-Length", length)
+			h := w.Header()
+			for k, v := range header {
+				h[k] = v
+			}
 			w.Write(body)
 		}),
 		ReadHeaderTimeout: 5 * time.Second,
 	}
 	go func() {
 		if err := hs.Serve(ln); err != nil && !errors.Is(err, http.ErrServerClosed) {
-			fmt.Fprintln(os.Stderr, "aglo-bench: bare Go server:", err)
+			fmt.Fprintf(os.Stderr, "aglo-bench: %s server: %v\n", name, err)
 		}
 	}()
-	return &server{name: "bare Go", url: "http://" + ln.Addr().String() + "/pl/", close: func() { hs.Close() }}, nil
+	return &server{name: name, url: "http://" + ln.Addr().String() + "/pl/", close: func() { hs.Close() }}, nil
 }
 
 // nginxConf is the configuration of the nginx measured: one process serving the page as a
