@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bufio"
 	"bytes"
 	"context"
 	"fmt"
@@ -58,7 +59,7 @@ func binary(t *testing.T) string {
 type process struct {
 	cmd  *exec.Cmd
 	base string
-	logs *bytes.Buffer
+	logs *syncBuffer // what it writes to stderr, read while it runs
 }
 
 // start runs "aglo serve" on a free loopback port with the database db and waits until it
@@ -71,7 +72,7 @@ func start(t *testing.T, db string) *process {
 	}
 	addr := ln.Addr().String()
 	ln.Close()
-	p := &process{base: "http://" + addr, logs: &bytes.Buffer{}}
+	p := &process{base: "http://" + addr, logs: &syncBuffer{}}
 	p.cmd = exec.Command(binary(t), "serve", "-addr", addr, "-db", db, "-base-url", p.base)
 	p.cmd.Stderr = p.logs
 	if err := p.cmd.Start(); err != nil {
@@ -370,4 +371,73 @@ func TestBackupWhileServing(t *testing.T) {
 		t.Errorf("restoring garbage succeeded: %s", out)
 	}
 	p2.stop(t)
+}
+
+// TestSIGTERMDrainsRequestInFlight sends SIGTERM while a sign-in is half-way through its
+// body: the server must wait for it, answer it in full, and only then exit cleanly, while
+// taking no new connections.
+func TestSIGTERMDrainsRequestInFlight(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "aglo.db")
+	p := start(t, db)
+	addUser(t, db, "anna", testPassword)
+
+	conn, err := net.Dial("tcp", strings.TrimPrefix(p.base, "http://"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	body := url.Values{"username": {"anna"}, "password": {testPassword}}.Encode()
+	head := fmt.Sprintf("POST /admin/login HTTP/1.1\r\nHost: %s\r\nContent-Type: application/x-www-form-urlencoded\r\n"+
+		"Content-Length: %d\r\n\r\n", strings.TrimPrefix(p.base, "http://"), len(body))
+	half := len(body) / 2
+	if _, err := io.WriteString(conn, head+body[:half]); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(200 * time.Millisecond) // the handler is reading the form by now
+
+	exited := make(chan error, 1)
+	p.cmd.Process.Signal(syscall.SIGTERM)
+	go func() { exited <- p.cmd.Wait() }()
+	deadline := time.Now().Add(5 * time.Second)
+	for !strings.Contains(p.logs.String(), "shutting down") {
+		if time.Now().After(deadline) {
+			t.Fatalf("no shutdown in the log 5 s after SIGTERM:\n%s", p.logs.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	time.Sleep(300 * time.Millisecond)
+	select {
+	case err := <-exited:
+		t.Fatalf("aglo exited (%v) with a request in flight; log:\n%s", err, p.logs.String())
+	default:
+	}
+	if c, err := net.DialTimeout("tcp", strings.TrimPrefix(p.base, "http://"), time.Second); err == nil {
+		c.Close()
+		t.Error("a new connection was accepted after SIGTERM")
+	}
+
+	if _, err := io.WriteString(conn, body[half:]); err != nil {
+		t.Fatalf("finishing the request after SIGTERM: %v", err)
+	}
+	conn.SetReadDeadline(time.Now().Add(5 * time.Second))
+	res, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	if err != nil {
+		t.Fatalf("no answer to the request in flight: %v; log:\n%s", err, p.logs.String())
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusSeeOther || res.Header.Get("Set-Cookie") == "" {
+		t.Errorf("the request in flight was answered %s (Set-Cookie %q), want the sign-in's 303 with a session",
+			res.Status, res.Header.Get("Set-Cookie"))
+	}
+	select {
+	case err := <-exited:
+		if err != nil {
+			t.Errorf("aglo exited with %v after draining; log:\n%s", err, p.logs.String())
+		}
+	case <-time.After(15 * time.Second):
+		t.Fatal("aglo did not exit after the request in flight was answered")
+	}
+	if _, err := store.Check(context.Background(), db); err != nil {
+		t.Errorf("the database after the shutdown: %v", err)
+	}
 }
