@@ -6,8 +6,8 @@ import (
 	"testing"
 )
 
-// BenchmarkPublicPage is a request for a page through the whole router, served from the
-// page cache as almost every request is.
+// BenchmarkPublicPage is a request for a page through the server's handler, served from
+// the page cache as almost every request is, with its line in the request log.
 func BenchmarkPublicPage(b *testing.B) {
 	s := newSite(&testing.T{})
 	for _, path := range []string{"/pl/", "/cs/historie-spoluprace"} {
