@@ -106,20 +106,14 @@ func TestDerivedHandlers(t *testing.T) {
 	fast, fastOut, std, stdOut := handlers()
 	rec := record(at, "request", slog.String("path", "/pl/"))
 	ctx := context.Background()
-	for _, h := range []slog.Handler{
-		fast.WithAttrs([]slog.Attr{slog.String("component", "web")}),
-		fast.WithGroup("http"),
-		fast.WithGroup("http").WithAttrs([]slog.Attr{slog.Int("n", 1)}),
-	} {
-		if err := h.Handle(ctx, rec); err != nil {
-			t.Fatal(err)
+	derived := func(h slog.Handler) []slog.Handler {
+		return []slog.Handler{
+			h.WithAttrs([]slog.Attr{slog.String("component", "web")}),
+			h.WithGroup("http"),
+			h.WithGroup("http").WithAttrs([]slog.Attr{slog.Int("n", 1)}),
 		}
 	}
-	for _, h := range []slog.Handler{
-		std.WithAttrs([]slog.Attr{slog.String("component", "web")}),
-		std.WithGroup("http"),
-		std.WithGroup("http").WithAttrs([]slog.Attr{slog.Int("n", 1)}),
-	} {
+	for _, h := range append(derived(fast), derived(std)...) {
 		if err := h.Handle(ctx, rec); err != nil {
 			t.Fatal(err)
 		}
