@@ -15,7 +15,7 @@
 //
 // Usage:
 //
-//	aglo-bench [-aglo bin/aglo] [-duration 5s] [-connections 64] [-threads 1] [-rounds 3] [-strict=true]
+//	aglo-bench [-aglo bin/aglo] [-duration 5s] [-connections 64] [-threads 1] [-rounds 3] [-warmup 2s] [-strict=true]
 //
 // It exits with status 1 when a target is missed (unless -strict=false) or something
 // fails, and 2 on bad flags.
@@ -60,6 +60,7 @@ var errUsage = errors.New("usage")
 type config struct {
 	aglo        string        // path of the aglo binary
 	duration    time.Duration // of one wrk run
+	warmup      time.Duration // of the uncounted wrk run against each server before the rounds
 	connections int
 	threads     int
 	rounds      int
@@ -76,6 +77,7 @@ func parseConfig(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.connections, "connections", 64, "connections wrk keeps open")
 	fs.IntVar(&c.threads, "threads", 1, "wrk threads")
 	fs.IntVar(&c.rounds, "rounds", 3, "rounds; each runs wrk once against every server, in turn")
+	fs.DurationVar(&c.warmup, "warmup", 2*time.Second, "length of the wrk run against each server before the rounds, not counted; 0 for none")
 	fs.BoolVar(&c.strict, "strict", true, "exit with status 1 when aglo misses a target")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -92,6 +94,8 @@ func parseConfig(args []string, stderr io.Writer) (config, error) {
 		return c, usageError(fs, "-threads must be at least 1 and -connections at least -threads")
 	case c.rounds < 1:
 		return c, usageError(fs, "-rounds must be at least 1")
+	case c.warmup < 0 || c.warmup%time.Second != 0:
+		return c, usageError(fs, "-warmup must be a whole number of seconds")
 	}
 	return c, nil
 }
@@ -164,6 +168,19 @@ func measure(ctx context.Context, c config, dir string, progress io.Writer) (*re
 	servers := []*server{aglo, bare, minimal, nginx}
 	for _, s := range servers {
 		res.targets = append(res.targets, &target{name: s.name})
+	}
+	// A warm-up run lets every server reach its steady state (its heap grown, its caches
+	// and connections warm) before anything is counted: aglo's first round, right after
+	// its cold start, was often its slowest.
+	if c.warmup > 0 {
+		warm := c
+		warm.duration = c.warmup
+		for _, s := range servers {
+			fmt.Fprintf(progress, "warm-up: wrk against %s for %v, not counted\n", s.name, c.warmup)
+			if _, err := runWrk(ctx, warm, s.url); err != nil {
+				return nil, fmt.Errorf("warm-up, %s: %w", s.name, err)
+			}
+		}
 	}
 	for round := 1; round <= c.rounds; round++ {
 		for i, s := range servers {

@@ -179,3 +179,24 @@ func TestBareSendsTheSameAnswer(t *testing.T) {
 		})
 	}
 }
+
+// TestMedianRatio checks that ratios pair the runs of one round: a round in which the
+// whole machine was slow counts as one ratio, not as a low rate for one server only.
+func TestMedianRatio(t *testing.T) {
+	runs := func(rates ...float64) *target {
+		tg := &target{}
+		for _, r := range rates {
+			tg.runs = append(tg.runs, wrkResult{requestsPerSec: r})
+		}
+		return tg
+	}
+	aglo := runs(20000, 25000, 26000)
+	bare := runs(21000, 28000, 27000)
+	want := []float64{20000.0 / 21000, 25000.0 / 28000, 26000.0 / 27000}
+	if got := aglo.ratios(bare); !slices.Equal(got, want) {
+		t.Errorf("ratios = %v, want %v", got, want)
+	}
+	if got, want := aglo.medianRatio(bare), 20000.0/21000; got != want {
+		t.Errorf("medianRatio = %v, want %v (the ratio of the medians would be %v)", got, want, aglo.medianRate()/bare.medianRate())
+	}
+}

@@ -62,6 +62,20 @@ func (t *target) medianP99() time.Duration {
 	return time.Duration(median(p99s))
 }
 
+// ratios returns the requests per second of t over those of other, round by round: the two
+// ran one after the other in each round, so each ratio compares them under the same load
+// from the rest of the machine, which drifts between rounds.
+func (t *target) ratios(other *target) []float64 {
+	out := make([]float64, min(len(t.runs), len(other.runs)))
+	for i := range out {
+		out[i] = t.runs[i].requestsPerSec / other.runs[i].requestsPerSec
+	}
+	return out
+}
+
+// medianRatio is the median of t's ratios to other.
+func (t *target) medianRatio(other *target) float64 { return median(t.ratios(other)) }
+
 // median returns the middle of xs, or the mean of the two middle values when there is an
 // even number of them; 0 for none.
 func median(xs []float64) float64 {
@@ -124,7 +138,7 @@ type check struct {
 // checks compares aglo's numbers with the targets.
 func (r *results) checks() []check {
 	aglo, bare := r.targets[0], r.targets[1]
-	share := aglo.medianRate() / bare.medianRate()
+	share := aglo.medianRatio(bare)
 	p99 := aglo.medianP99()
 	return []check{
 		{fmt.Sprintf("req/s >= %.2f x %s", minShareOfBareGo, bare.name), fmt.Sprintf("%.2f x", share), share >= minShareOfBareGo},
@@ -147,8 +161,8 @@ func allPass(checks []check) bool {
 // print writes the report: the runs, the ratios and memory, then the checks.
 func (r *results) print(w io.Writer, checks []check) {
 	c := r.config
-	fmt.Fprintf(w, "\nGET /pl/ (%d bytes and %d header fields, no Accept-Encoding) with wrk -t%d -c%d -d%v --latency; rounds: %d\n\n",
-		r.pageBytes, r.headerFields, c.threads, c.connections, c.duration, c.rounds)
+	fmt.Fprintf(w, "\nGET /pl/ (%d bytes and %d header fields, no Accept-Encoding) with wrk -t%d -c%d -d%v --latency; rounds: %d, after a %v warm-up\n\n",
+		r.pageBytes, r.headerFields, c.threads, c.connections, c.duration, c.rounds, c.warmup)
 
 	// Numbers read best aligned right; names are padded so that they stay on the left.
 	nameWidth := len("server")
@@ -174,7 +188,14 @@ func (r *results) print(w io.Writer, checks []check) {
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
 	for _, t := range r.targets[1:] {
-		fmt.Fprintf(tw, "aglo / %s\t%.2f\n", t.name, aglo.medianRate()/t.medianRate())
+		var rounds strings.Builder
+		for i, x := range aglo.ratios(t) {
+			if i > 0 {
+				rounds.WriteString(" ")
+			}
+			fmt.Fprintf(&rounds, "%.2f", x)
+		}
+		fmt.Fprintf(tw, "aglo / %s, median of the rounds\t%.2f\t(%s)\n", t.name, aglo.medianRatio(t), rounds.String())
 	}
 	fmt.Fprintf(tw, "aglo peak RSS (VmHWM)\t%s\n", formatBytes(r.memory.peak))
 	fmt.Fprintf(tw, "aglo RSS right after its last wrk run\t%s\n", formatBytes(r.loadedRSS.now))
