@@ -38,14 +38,20 @@ func Hash(password string) (string, error) {
 }
 
 // dummyHash is compared against when a user does not exist, so that a wrong user name
-// takes as long as a wrong password and the answer reveals nothing.
-var dummyHash, _ = bcrypt.GenerateFromPassword([]byte("no such user, no such password"), bcrypt.DefaultCost)
+// takes as long as a wrong password and the answer reveals nothing: it has the cost of new
+// hashes. It is made at the first sign-in as an unknown user, not at start-up, where it
+// cost every aglo command, and the server's cold start, a tenth of a second. (Its text is
+// short and the cost in range, so bcrypt cannot fail on it.)
+var dummyHash = sync.OnceValue(func() []byte {
+	h, _ := bcrypt.GenerateFromPassword([]byte("no such user, no such password"), Cost)
+	return h
+})
 
 // Check reports whether password matches hash. An empty hash (no such user) is compared
 // against a dummy hash all the same and never matches.
 func Check(hash, password string) bool {
 	if hash == "" {
-		bcrypt.CompareHashAndPassword(dummyHash, []byte(password))
+		bcrypt.CompareHashAndPassword(dummyHash(), []byte(password))
 		return false
 	}
 	return bcrypt.CompareHashAndPassword([]byte(hash), []byte(password)) == nil

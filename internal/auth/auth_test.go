@@ -3,6 +3,8 @@ package auth
 import (
 	"testing"
 	"time"
+
+	"golang.org/x/crypto/bcrypt"
 )
 
 func TestHash(t *testing.T) {
@@ -37,6 +39,22 @@ func TestHash(t *testing.T) {
 	}
 	if Check("", "anything at all") {
 		t.Error("Check with no hash = true, want false")
+	}
+}
+
+// TestUnknownUserCostsAsMuchAsAWrongPassword checks that the hash an unknown user's
+// password is compared against has the cost of real ones, so that the time of an answer
+// does not tell whether a user name exists.
+func TestUnknownUserCostsAsMuchAsAWrongPassword(t *testing.T) {
+	Cost = 4 // as in TestHash, which may have made the dummy hash already
+	real, err := Hash("correct horse battery")
+	if err != nil {
+		t.Fatal(err)
+	}
+	Check("", "anything at all") // makes the dummy hash
+	realCost, _ := bcrypt.Cost([]byte(real))
+	if got, err := bcrypt.Cost(dummyHash()); err != nil || got != realCost {
+		t.Errorf("the dummy hash has cost %d (%v), want %d like a real one", got, err, realCost)
 	}
 }
 
