@@ -1,7 +1,6 @@
 package web
 
 import (
-	"context"
 	"log/slog"
 	"net/http"
 	"sync"
@@ -40,7 +39,8 @@ func (s *Server) setSecurityHeaders(h http.Header) {
 // passwords nor session tokens. It hands the record to the handler itself rather than
 // through Logger.LogAttrs, which would look up the caller's program counter on every
 // request for a source location that this line never shows.
-func (s *Server) logRequest(ctx context.Context, r *http.Request, start time.Time, status, size int) {
+func (s *Server) logRequest(r *http.Request, start time.Time, status, size int) {
+	ctx := r.Context()
 	h := s.log.Handler()
 	if !h.Enabled(ctx, slog.LevelInfo) {
 		return

@@ -127,13 +127,13 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	s.setSecurityHeaders(w.Header())
 	if status, size, ok := s.serveCached(w, r); ok {
-		s.logRequest(r.Context(), r, start, status, size)
+		s.logRequest(r, start, status, size)
 		return
 	}
 	rec := recorders.Get().(*recorder)
 	*rec = recorder{ResponseWriter: w, status: http.StatusOK}
 	s.router.ServeHTTP(rec, r)
-	s.logRequest(r.Context(), r, start, rec.status, rec.bytes)
+	s.logRequest(r, start, rec.status, rec.bytes)
 	*rec = recorder{}
 	recorders.Put(rec)
 }
