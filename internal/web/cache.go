@@ -96,13 +96,9 @@ func (p *cachedPage) serve(w http.ResponseWriter, r *http.Request, snap *snapsho
 	return p.send(w, r, snap.modified)
 }
 
-// serveCached answers a GET or HEAD of a public page that has been rendered from the
-// current content; ok is false, and nothing is written, for any other request. A path
-// with its own escaping (RawPath) is left to the router, which routes by it.
+// serveCached answers a request for a public page that has been rendered from the current
+// content, in the visitor's view; ok is false, and nothing is written, when there is none.
 func (s *Server) serveCached(w http.ResponseWriter, r *http.Request) (status, size int, ok bool) {
-	if (r.Method != http.MethodGet && r.Method != http.MethodHead) || r.URL.RawPath != "" {
-		return 0, 0, false
-	}
 	snap := s.snap.Load()
 	p, ok := snap.page(pageKey{path: r.URL.Path, view: viewOf(r)})
 	if !ok {

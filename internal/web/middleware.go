@@ -29,7 +29,7 @@ func (s *Server) setSecurityHeaders(h http.Header) {
 	h["X-Content-Type-Options"] = nosniffHeader
 	h["Referrer-Policy"] = referrerPolicyHeader
 	h["Permissions-Policy"] = permissionsPolicyHeader
-	if s.hsts {
+	if s.https {
 		h["Strict-Transport-Security"] = strictTransportSecHeader
 	}
 }

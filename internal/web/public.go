@@ -23,13 +23,13 @@ func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, r.URL.Path+"/", http.StatusMovedPermanently)
 		return
 	}
+	// ServeHTTP has answered from the cache already, unless the path has its own escaping.
+	if _, _, ok := s.serveCached(w, r); ok {
+		return
+	}
 	snap := s.snap.Load()
 	v := viewOf(r)
 	key := pageKey{path: r.URL.Path, view: v}
-	if p, ok := snap.page(key); ok {
-		p.serve(w, r, snap)
-		return
-	}
 	r = r.WithContext(s.withLocalizer(r.Context(), lang))
 	site := snap.site
 	ref, ok := site.Resolve(lang, r.URL.Path)

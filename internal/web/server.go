@@ -67,7 +67,7 @@ type Server struct {
 	bundle  *i18n.Bundle
 	md      *markdown.Renderer
 	baseURL string
-	hsts    bool // whether responses carry Strict-Transport-Security: the site is on https
+	https   bool // whether the site is served over https: HSTS and Secure cookies
 	log     *slog.Logger
 	now     func() time.Time
 	assets  *assets
@@ -88,7 +88,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		bundle:  cfg.Bundle,
 		md:      cfg.Markdown,
 		baseURL: strings.TrimRight(cfg.BaseURL, "/"),
-		hsts:    strings.HasPrefix(cfg.BaseURL, "https://"),
+		https:   strings.HasPrefix(cfg.BaseURL, "https://"),
 		log:     cfg.Logger,
 		now:     cfg.Now,
 	}
@@ -112,7 +112,7 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if err := s.Reload(ctx); err != nil {
 		return nil, err
 	}
-	s.sessions = newSessions(s.store.SessionStore(), strings.HasPrefix(s.baseURL, "https://"))
+	s.sessions = newSessions(s.store.SessionStore(), s.https)
 	s.throttle = auth.NewThrottle(10, 15*time.Minute)
 	s.router = s.routes()
 	return s, nil
@@ -126,9 +126,13 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
 	s.setSecurityHeaders(w.Header())
-	if status, size, ok := s.serveCached(w, r); ok {
-		s.logRequest(r, start, status, size)
-		return
+	// Only what the router would send to publicPage: GET and HEAD, and no path with its
+	// own escaping (RawPath), which the router routes by.
+	if (r.Method == http.MethodGet || r.Method == http.MethodHead) && r.URL.RawPath == "" {
+		if status, size, ok := s.serveCached(w, r); ok {
+			s.logRequest(r, start, status, size)
+			return
+		}
 	}
 	rec := recorders.Get().(*recorder)
 	*rec = recorder{ResponseWriter: w, status: http.StatusOK}

@@ -79,7 +79,7 @@ func (s *Server) toggleView(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	c := &http.Cookie{Name: viewCookie, Value: v.cookie(), Path: "/", MaxAge: 365 * 24 * 3600,
-		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: strings.HasPrefix(s.baseURL, "https://")}
+		HttpOnly: true, SameSite: http.SameSiteLaxMode, Secure: s.https}
 	if c.Value == "" {
 		c.MaxAge = -1
 	}
