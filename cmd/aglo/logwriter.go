@@ -6,14 +6,16 @@ import (
 	"time"
 )
 
+// logBuffer is how many bytes of log lines logWriter keeps before it writes them out.
+const logBuffer = 64 << 10
+
 // logWriter buffers the server's log and writes it out every interval, and as soon as
-// limit bytes are waiting, so that a busy server does not pay a write system call for
+// logBuffer bytes are waiting, so that a busy server does not pay a write system call for
 // every request line. The buffer is swapped for a spare before it is written, so a
 // request logging its line never waits for the file: only for another line's copy.
 // Close writes out what is left. A crash loses at most one interval of log lines.
 type logWriter struct {
-	out   io.Writer
-	limit int
+	out io.Writer
 
 	mu  sync.Mutex // guards buf
 	buf []byte     // lines not yet written
@@ -27,8 +29,7 @@ type logWriter struct {
 
 // newLogWriter starts a logWriter over w.
 func newLogWriter(w io.Writer, interval time.Duration) *logWriter {
-	const limit = 64 << 10
-	l := &logWriter{out: w, limit: limit, buf: make([]byte, 0, limit), spare: make([]byte, 0, limit),
+	l := &logWriter{out: w, buf: make([]byte, 0, logBuffer), spare: make([]byte, 0, logBuffer),
 		stop: make(chan struct{}), done: make(chan struct{})}
 	go l.flushEvery(interval)
 	return l
@@ -39,7 +40,7 @@ func newLogWriter(w io.Writer, interval time.Duration) *logWriter {
 func (l *logWriter) Write(p []byte) (int, error) {
 	l.mu.Lock()
 	l.buf = append(l.buf, p...)
-	full := len(l.buf) >= l.limit
+	full := len(l.buf) >= logBuffer
 	l.mu.Unlock()
 	if full {
 		if err := l.flush(); err != nil {

@@ -64,8 +64,8 @@ func TestLogWriterFull(t *testing.T) {
 		})
 	}
 	wg.Wait()
-	if n := len(out.String()); n < 64<<10 {
-		t.Errorf("%d bytes written out before Close, want at least a full buffer (%d)", n, 64<<10)
+	if n := len(out.String()); n < logBuffer {
+		t.Errorf("%d bytes written out before Close, want at least a full buffer (%d)", n, logBuffer)
 	}
 	if err := l.Close(); err != nil {
 		t.Fatal(err)
