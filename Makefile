@@ -34,7 +34,9 @@ test: ## install what the tests need, check formatting, vet and templates, run e
 # the f.Add calls beside it. FUZZTIME=5m (a duration) runs every target that long instead.
 FUZZ_TARGETS := FuzzRender:./internal/markdown:20000 FuzzSlugify:./internal/content:20000 \
 	FuzzDecode:./internal/form:6000 FuzzNegotiate:./internal/web:4000 \
-	FuzzSameAsJSONHandler:./internal/jsonlog:30000
+	FuzzSameAsJSONHandler:./internal/jsonlog:30000 \
+	FuzzValidatePassword:./internal/auth:10000 FuzzCheckHash:./internal/auth:40000 \
+	FuzzUnknownNameForLog:./internal/auth:40000
 FUZZTIME ?=
 
 fuzz: ## run each fuzz target for its count of inputs (make fuzz FUZZTIME=5m for a real hunt)

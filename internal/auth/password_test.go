@@ -254,3 +254,29 @@ func BenchmarkCheck(b *testing.B) {
 		Check(h, "correct horse battery stapler")
 	}
 }
+
+// FuzzCheckHash checks that no stored hash, however damaged, makes Check panic or work
+// beyond the limits parseArgon2 sets.
+func FuzzCheckHash(f *testing.F) {
+	for _, s := range []string{
+		"$argon2id$v=19$m=1024,t=2,p=1$c2FsdHNhbHRzYWx0MTZi$JfnpSKdocQGlBzTENCUK3Q5b4Ylmve7dr2D+a6PWCwo",
+		"$argon2id$v=19$m=8,t=1,p=1$c2FsdHNhbHRzYWx0MTZi$JfnpSKdocQGlBzTENCUK3Q5b4Ylmve7dr2D+a6PWCwo",
+		"$2a$04$R9h/cIPz0gi.URNNX3kh2OPST9/PgBkqquzi.Ss7KIUgO2t0jWMUW",
+		"", "$", "$argon2id$", "$argon2id$v=19$m=,t=,p=$$",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, hash string) {
+		p, _, _, ok := parseArgon2(hash)
+		if ok && (p.Memory > 256*1024 || p.Time > 16 || p.Threads > 16 || p.Memory < 8 || p.Time < 1 || p.Threads < 1) {
+			t.Fatalf("parseArgon2(%q) accepts %+v, beyond its limits", hash, p)
+		}
+		if ok && p.Memory > 1024 {
+			return // within the limits, but too slow for a fuzz budget
+		}
+		if strings.HasPrefix(hash, "$2") {
+			return // bcrypt's own parser: its cost alone could take minutes
+		}
+		Check(hash, "correct horse battery staple")
+	})
+}

@@ -129,3 +129,25 @@ func BenchmarkIsCommonPassword(b *testing.B) {
 		isCommonPassword("correct horse battery staple")
 	}
 }
+
+// FuzzValidatePassword checks that any password the policy accepts can be hashed and
+// checked, in every Unicode form it may be typed in, and that the policy never panics.
+func FuzzValidatePassword(f *testing.F) {
+	for _, s := range []string{"correct horse battery staple", polishPassphrase, czechPassphrase, "aaaaaaaaaaaa", "qwertyuiop123", "", "\xff\xfe", strings.Repeat("z\u0307", 12)} {
+		f.Add("anna", s)
+	}
+	f.Fuzz(func(t *testing.T, name, password string) {
+		if err := ValidatePassword(name, password); err != nil {
+			return
+		}
+		h, err := Hash(password)
+		if err != nil {
+			t.Fatalf("ValidatePassword accepts %q but Hash refuses it: %v", password, err)
+		}
+		for _, form := range []string{password, norm.NFC.String(password), norm.NFD.String(password)} {
+			if len(form) <= MaxPasswordBytes && !Check(h, form) {
+				t.Fatalf("Check(Hash(%q), %+q) = false, want true", password, form)
+			}
+		}
+	})
+}
