@@ -25,11 +25,12 @@ const recoveryAlphabet = "0123456789abcdefghjkmnpqrstvwxyz"
 // "xxxxx-xxxxx", and their hashes to store, in the same order. Store only the hashes;
 // CheckRecoveryCode reads them.
 //
-// A hash is SHA-256 of the code, unsalted and fast, not argon2id: each code is 50 random
-// bits, not a word a person chose, so no dictionary helps, and 2^50 hashes for each code
-// is hours of a large GPU farm at least. More would buy nothing: whoever can read the
-// hashes can read the one-time code secret stored beside them, which needs no cracking.
-// The hash keeps the codes from being read off a backup or a database screen.
+// A hash is SHA-256 of the code, unsalted and fast, not argon2id. Each code is 50 random
+// bits, not a word a person chose, so no dictionary helps: finding one code of a user's
+// ten takes some 2^46 hashes, about an hour of a current GPU. A slow hash would buy
+// nothing, because whoever can read the hashes can read the one-time code secret stored
+// beside them, which needs no cracking at all; what the hash does is keep the codes from
+// being read off a backup or a database screen and used.
 func NewRecoveryCodes() (codes, hashes []string) {
 	random := make([]byte, RecoveryCodes*RecoveryCodeLength)
 	rand.Read(random) // never fails: the runtime aborts the program if it cannot read randomness

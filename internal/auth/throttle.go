@@ -14,7 +14,8 @@ import (
 // password is checked (Begin), so that however many requests arrive at once, no more are
 // checked than the limits allow; a successful attempt gives its place back (Succeeded),
 // a failed one keeps it (Failed). It is safe for concurrent use, and its zero value is
-// ready to use with the defaults given for each field.
+// ready to use with the defaults given for each field; set the fields before the first
+// Begin and leave them.
 //
 // Three budgets apply to each attempt:
 //

@@ -20,7 +20,10 @@ const (
 
 // TOTPKey is a new time-based one-time code secret for a user's authenticator app. The
 // caller shows URL as a QR code (QRCodeSVG) and GroupedSecret for typing in by hand, and
-// stores Secret only once the user has confirmed it with a first code (VerifyTOTP).
+// stores Secret only once the user has confirmed it with a first code (VerifyTOTP). This
+// package does not encrypt the secret: that would guard it only in a copy of the database
+// made without the key, such as a backup, and where such a key lives is for the
+// deployment to decide. Without the password the secret alone signs no one in.
 type TOTPKey struct {
 	Secret string // the secret in Base32 without padding, 32 characters
 	URL    string // the otpauth:// URL authenticator apps read from the QR code
