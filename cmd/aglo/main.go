@@ -12,6 +12,9 @@ import (
 )
 
 func main() {
+	// Whatever aglo writes holds password hashes, session tokens or staff's uploads: no file
+	// it creates is readable by other accounts, even one its own code forgets to restrict.
+	syscall.Umask(0o077)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:], os.Getenv, os.Stdin, os.Stdout, os.Stderr); err != nil {

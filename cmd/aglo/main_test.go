@@ -27,8 +27,14 @@ func runCmd(t *testing.T, db string, stdin string, args ...string) (string, erro
 	return out.String() + errOut.String(), err
 }
 
+func TestMain(m *testing.M) {
+	// The minimum argon2id allows: these tests check behaviour, not the cost of guessing.
+	// (The binary that process_test.go builds hashes with the real parameters.)
+	auth.HashParams = auth.Argon2Params{Memory: 8, Time: 1, Threads: 1}
+	os.Exit(m.Run())
+}
+
 func TestUserCommands(t *testing.T) {
-	auth.Cost = 4
 	db := filepath.Join(t.TempDir(), "aglo.db")
 	tests := []struct {
 		name    string
@@ -41,6 +47,9 @@ func TestUserCommands(t *testing.T) {
 		{"AddChangesPassword", "another long password\n", []string{"user", "add", "marta"}, "changed the password", false},
 		{"AddSecond", "third long password!", []string{"user", "add", "jan.novak"}, "created editor jan.novak", false},
 		{"ErrShortPassword", "short\n", []string{"user", "add", "petr"}, "at least 12", true},
+		{"ErrRepeatedPassword", "žžžžžžžžžžžžžžžž\n", []string{"user", "add", "petr"}, "one character repeated", true},
+		{"ErrCommonPassword", "qwertyuiop123\n", []string{"user", "add", "petr"}, "most common", true},
+		{"AddCzechPassphrase", "Příliš žluťoučký kůň úpěl ďábelské ódy u Moravy a Odry, až se stmívalo\n", []string{"user", "add", "petr"}, "created editor petr", false},
 		{"ErrNoPassword", "", []string{"user", "add", "petr"}, "one line", true},
 		{"ErrBadName", "a long enough password\n", []string{"user", "add", "bad name;"}, "not a user name", true},
 		{"List", "", []string{"user", "list"}, "jan.novak", false},

@@ -74,7 +74,7 @@ func envOr(getenv func(string) string, key, fallback string) string {
 // openStore opens (creating and seeding when new) the database of c.
 func openStore(ctx context.Context, c config, log *slog.Logger) (*store.Store, error) {
 	if dir := filepath.Dir(c.db); dir != "" {
-		if err := os.MkdirAll(dir, 0o750); err != nil {
+		if err := os.MkdirAll(dir, store.DirMode); err != nil {
 			return nil, fmt.Errorf("create database folder: %w", err)
 		}
 	}

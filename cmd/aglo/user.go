@@ -10,7 +10,6 @@ import (
 	"log/slog"
 	"os"
 	"strings"
-	"unicode"
 
 	"golang.org/x/term"
 
@@ -62,6 +61,9 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 		if err != nil {
 			return err
 		}
+		if err := auth.ValidatePassword(name, password); err != nil {
+			return fmt.Errorf("user: %w", err)
+		}
 		hash, err := auth.Hash(password)
 		if err != nil {
 			return err
@@ -107,9 +109,7 @@ func userName(args []string) (string, error) {
 		return "", errors.New("user: give exactly one user name")
 	}
 	name := args[0]
-	if len(name) < 2 || len(name) > 64 || strings.IndexFunc(name, func(r rune) bool {
-		return !(unicode.IsLetter(r) || unicode.IsDigit(r) || strings.ContainsRune("._-@", r))
-	}) >= 0 {
+	if !auth.ValidName(name) {
 		return "", fmt.Errorf("user: %q is not a user name: use 2–64 letters, digits, . _ - or @", name)
 	}
 	return name, nil

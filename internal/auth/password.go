@@ -31,13 +31,6 @@ type Argon2Params struct {
 // reports it.
 var HashParams = Argon2Params{Memory: 12 * 1024, Time: 3, Threads: 1}
 
-// Cost was the bcrypt cost of new hashes.
-//
-// Deprecated: new hashes are argon2id with HashParams, and Cost has no effect. It remains
-// only so that the tests of internal/web and cmd/aglo, which lower it, still compile;
-// remove it when they stop.
-var Cost = 12
-
 // The lengths of an argon2id hash's salt and key, in bytes.
 const (
 	saltBytes = 16

@@ -68,7 +68,6 @@ type Throttle struct {
 	known     map[string][]knownAddress // by account: where it signed in lately
 	nextPrune int                       // the size of buckets at which to prune
 
-	legacy legacyThrottle
 }
 
 // CodeAccount returns the account under which the second step of a sign-in, the one-time

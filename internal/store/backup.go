@@ -51,6 +51,11 @@ func vacuumInto(ctx context.Context, db *sql.DB, dest string) error {
 	}
 	tmp := dest + ".partial"
 	os.Remove(tmp)
+	// VACUUM INTO fills an empty file as it finds it: created here, it has FileMode, not
+	// SQLite's default 0644.
+	if err := os.WriteFile(tmp, nil, FileMode); err != nil {
+		return fmt.Errorf("store: backup to %s: %w", dest, err)
+	}
 	if _, err := db.ExecContext(ctx, "VACUUM INTO ?", tmp); err != nil {
 		os.Remove(tmp)
 		return fmt.Errorf("store: backup to %s: %w", dest, err)
@@ -136,6 +141,9 @@ func Restore(ctx context.Context, src, dst string) (aside string, err error) {
 
 // copyDatabase copies the whole database src over dst with the online backup API.
 func copyDatabase(ctx context.Context, src, dst string) error {
+	if err := ensurePrivate(dst); err != nil {
+		return fmt.Errorf("store: restore: %w", err)
+	}
 	srcDB, err := sql.Open("sqlite3", "file:"+src+"?mode=ro")
 	if err != nil {
 		return fmt.Errorf("store: restore: open %s: %w", src, err)

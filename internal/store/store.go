@@ -6,9 +6,11 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"io/fs"
 	"net/url"
+	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
@@ -45,6 +47,9 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
+	if err := ensurePrivate(abs); err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
 	s := &Store{path: abs, now: func() time.Time { return time.Now().UTC() }}
 	if s.write, err = sql.Open("sqlite3", dsn(abs, false)); err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
@@ -62,6 +67,41 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	s.read.SetMaxOpenConns(max(4, runtime.NumCPU()))
 	s.read.SetMaxIdleConns(max(4, runtime.NumCPU()))
 	return s, nil
+}
+
+// FileMode is the mode of every file aglo writes (the database, its -wal and -shm, backups):
+// they hold password hashes and session tokens, so only the account aglo runs as may read
+// them. DirMode is the mode of a data directory aglo creates.
+const (
+	FileMode fs.FileMode = 0o600
+	DirMode  fs.FileMode = 0o700
+)
+
+// ensurePrivate creates the database file at path with FileMode when it is not there, and
+// narrows the mode of one that is (a database made by an older aglo was world-readable).
+// SQLite gives the -wal and -shm files it creates the mode of the database file, so this
+// one file decides all three.
+func ensurePrivate(path string) error {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, FileMode)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	info, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	if info.Mode().Perm() != FileMode {
+		if err := f.Chmod(FileMode); err != nil {
+			return err
+		}
+	}
+	for _, suffix := range []string{"-wal", "-shm"} {
+		if err := os.Chmod(path+suffix, FileMode); err != nil && !errors.Is(err, fs.ErrNotExist) {
+			return err
+		}
+	}
+	return nil
 }
 
 // dsn returns the connection string for path. Pragmas go in the DSN so that every pooled

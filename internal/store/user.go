@@ -32,6 +32,14 @@ func (s *Store) PutUser(ctx context.Context, name, hash string) (bool, error) {
 	return created, wrap(err, "put user "+name)
 }
 
+// UpgradePasswordHash replaces the password hash of the editor name with next, a hash of
+// the same password made with today's parameters, when it is still old: a password
+// changed in the meantime is never overwritten by a hash of the previous one.
+func (s *Store) UpgradePasswordHash(ctx context.Context, name, old, next string) error {
+	_, err := s.write.ExecContext(ctx, "UPDATE users SET password_hash = ? WHERE name = ? AND password_hash = ?", next, name, old)
+	return wrap(err, "upgrade password hash of "+name)
+}
+
 // User returns the editor name; an error with code ENotFound when there is none.
 func (s *Store) User(ctx context.Context, name string) (content.User, error) {
 	var (

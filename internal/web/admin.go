@@ -6,6 +6,7 @@ import (
 	"net"
 	"net/http"
 	"net/url"
+	"path"
 	"strconv"
 	"strings"
 	"time"
@@ -171,7 +172,10 @@ func (s *Server) adminFail(w http.ResponseWriter, r *http.Request, err error) {
 	case content.ErrorCode(err) == content.ENotFound:
 		s.adminError(w, r, http.StatusNotFound, "error.not_found")
 	default:
-		s.log.ErrorContext(r.Context(), "admin request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+		if s.logFailure(r.Context(), "admin request failed", err, "method", r.Method, "path", r.URL.Path) {
+			w.WriteHeader(clientClosedRequest)
+			return
+		}
 		s.adminError(w, r, http.StatusInternalServerError, "error.internal")
 	}
 }
@@ -186,8 +190,11 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 	s.renderAdmin(w, r, http.StatusOK, l.T("admin.login.heading"), templates.LoginPage(templates.Login{Next: safeNext(r.URL.Query().Get("next"))}))
 }
 
-// login handles POST /admin/login: it checks the password, throttling guesses per address
-// and per user name, and starts a new session.
+// login handles POST /admin/login. What it costs an attacker to guess is bounded before
+// anything is checked: a name no user can have is refused before the throttle, the hash
+// and the audit log; the throttle reserves the attempt before the password is hashed, so a
+// burst from one address gets no more checks than its budget; and only the account that
+// signed in has its counters cleared, never the address's.
 func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	l := i18n.FromContext(ctx)
@@ -196,51 +203,97 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	}
 	name := strings.TrimSpace(r.PostForm.Get("username"))
 	password := r.PostForm.Get("password")
-	next := safeNext(r.PostForm.Get("next"))
-	keys := []string{"addr:" + s.clientAddr(r), "user:" + strings.ToLower(name)}
-	page := templates.Login{Username: name, Next: next}
+	addr := s.clientAddr(r)
+	page := templates.Login{Next: safeNext(r.PostForm.Get("next"))}
 
-	if wait := s.throttle.Wait(keys...); wait > 0 {
-		minutes := int(wait.Minutes()) + 1
-		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
-		page.Error = l.N("admin.login.throttled", minutes)
-		s.renderAdmin(w, r, http.StatusTooManyRequests, l.T("admin.login.heading"), templates.LoginPage(page))
+	if !auth.ValidName(name) || len(password) > auth.MaxPasswordBytes {
+		// Not echoed back: an unusable name is often a password typed into the wrong field.
+		page.Error = l.T("admin.login.wrong")
+		s.renderLogin(w, r, http.StatusBadRequest, page)
 		return
 	}
+	page.Username = name
+	attempt, wait, ok := s.throttle.Begin(addr, name)
+	if !ok {
+		w.Header().Set("Retry-After", strconv.Itoa(int(wait.Seconds())+1))
+		page.Error = l.N("admin.login.throttled", int(wait.Minutes())+1)
+		s.renderLogin(w, r, http.StatusTooManyRequests, page)
+		return
+	}
+	defer attempt.Failed() // an error on the way counts as a failed guess; a no-op after Succeeded
 	user, err := s.store.User(ctx, name)
+	known := err == nil
 	if err != nil && content.ErrorCode(err) != content.ENotFound {
 		s.adminFail(w, r, err)
 		return
 	}
 	if !auth.Check(user.PasswordHash, password) {
-		s.throttle.Fail(keys...)
-		if err := s.store.LogAudit(ctx, content.AuditEntry{Actor: name, Action: "sign_in_failed", Addr: s.clientAddr(r)}); err != nil {
-			s.log.ErrorContext(ctx, "audit failed sign-in", "err", err)
+		entry := content.AuditEntry{Actor: name, Action: "sign_in_failed", Addr: addr}
+		if !known {
+			entry.Actor, entry.Action = auth.UnknownNameForLog(name), "sign_in_unknown"
+		}
+		if err := s.store.LogAudit(ctx, entry); err != nil {
+			s.logFailure(ctx, "audit failed sign-in", err)
 		}
 		page.Error = l.T("admin.login.wrong")
-		s.renderAdmin(w, r, http.StatusUnauthorized, l.T("admin.login.heading"), templates.LoginPage(page))
+		s.renderLogin(w, r, http.StatusUnauthorized, page)
 		return
 	}
-	s.throttle.Reset(keys...)
+	attempt.Succeeded()
+	if auth.NeedsUpgrade(user.PasswordHash) {
+		s.upgradeHash(ctx, user, password)
+	}
 	if err := s.sessions.RenewToken(ctx); err != nil {
 		s.adminFail(w, r, err)
 		return
 	}
 	s.sessions.Put(ctx, "user", user.Name)
 	s.sessions.Put(ctx, "lang", string(user.Lang))
-	if err := s.store.LogAudit(ctx, content.AuditEntry{Actor: user.Name, Action: "sign_in", Addr: s.clientAddr(r)}); err != nil {
-		s.log.ErrorContext(ctx, "audit sign-in", "err", err)
+	if err := s.store.LogAudit(ctx, content.AuditEntry{Actor: user.Name, Action: "sign_in", Addr: addr}); err != nil {
+		s.logFailure(ctx, "audit sign-in", err)
 	}
-	http.Redirect(w, r, next, http.StatusSeeOther)
+	http.Redirect(w, r, page.Next, http.StatusSeeOther)
+}
+
+// renderLogin answers with the sign-in form (no-store, like every admin answer).
+func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int, page templates.Login) {
+	s.renderAdmin(w, r, status, i18n.FromContext(r.Context()).T("admin.login.heading"), templates.LoginPage(page))
+}
+
+// upgradeHash stores a new hash of the password user has just signed in with, made with
+// today's algorithm and parameters: a bcrypt hash from before argon2id, or weaker argon2id
+// parameters. The sign-in goes on when it fails; the next one tries again.
+func (s *Server) upgradeHash(ctx context.Context, user content.User, password string) {
+	hash, err := auth.Hash(password)
+	if err == nil {
+		err = s.store.UpgradePasswordHash(ctx, user.Name, user.PasswordHash, hash)
+	}
+	if err != nil {
+		s.logFailure(ctx, "upgrade password hash", err, "user", user.Name)
+	}
 }
 
 // safeNext returns next when it is a path of the admin area, so that the sign-in form
-// cannot send anyone to another site.
+// cannot send anyone to another site or out of the admin: the path is decoded and cleaned
+// first ("/admin/../../evil.example" is "/evil.example", refused), and only its clean form
+// is ever returned.
 func safeNext(next string) string {
-	if strings.HasPrefix(next, "/admin/") && !strings.HasPrefix(next, "/admin/login") && !strings.ContainsAny(next, "\\\r\n") && !strings.HasPrefix(next, "//") {
-		return next
+	const home = "/admin/"
+	if strings.ContainsAny(next, "\\\x00\r\n\t") || strings.HasPrefix(next, "//") {
+		return home
 	}
-	return "/admin/"
+	u, err := url.Parse(next)
+	if err != nil || u.Scheme != "" || u.Host != "" || u.Opaque != "" || u.User != nil || !strings.HasPrefix(u.Path, "/") {
+		return home
+	}
+	clean := path.Clean(u.Path)
+	if strings.HasSuffix(u.Path, "/") && clean != "/" {
+		clean += "/"
+	}
+	if !strings.HasPrefix(clean, home) || strings.HasPrefix(clean, "/admin/login") {
+		return home
+	}
+	return (&url.URL{Path: clean, RawQuery: u.RawQuery}).String()
 }
 
 // logout handles POST /admin/logout.

@@ -3,12 +3,15 @@ package web
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"fmt"
 	"maps"
 	"net/http"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"golang.org/x/sync/singleflight"
 
 	"github.com/aglo/aglo/internal/content"
 )
@@ -41,6 +44,8 @@ type snapshot struct {
 	// rendered only on the first request for each after a save.
 	pages atomic.Pointer[map[pageKey]*cachedPage]
 	mu    sync.Mutex // serialises keep
+
+	renders singleflight.Group // the renders of pages not yet cached, by pageKey.String
 }
 
 func newSnapshot(site *content.Site, loaded time.Time) *snapshot {
@@ -83,6 +88,11 @@ func newCachedPage(body []byte) *cachedPage {
 type pageKey struct {
 	path string
 	view view
+}
+
+// String returns k as one string, the key of its render in snapshot.renders.
+func (k pageKey) String() string {
+	return fmt.Sprintf("%t,%t,%s", k.view.contrast, k.view.large, k.path)
 }
 
 // serve writes the page with validators and caching headers, or 304 when the client

@@ -20,6 +20,7 @@ var (
 	referrerPolicyHeader     = []string{"strict-origin-when-cross-origin"}
 	permissionsPolicyHeader  = []string{"camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()"}
 	strictTransportSecHeader = []string{"max-age=31536000; includeSubDomains"}
+	sameOriginHeader         = []string{"same-origin"}
 )
 
 // setSecurityHeaders puts the headers every response carries in h; HSTS only when the site
@@ -29,6 +30,10 @@ func (s *Server) setSecurityHeaders(h http.Header) {
 	h["X-Content-Type-Options"] = nosniffHeader
 	h["Referrer-Policy"] = referrerPolicyHeader
 	h["Permissions-Policy"] = permissionsPolicyHeader
+	// No other site's window keeps a handle on ours (COOP), and no other site embeds our
+	// responses as its own images, scripts or documents (CORP).
+	h["Cross-Origin-Opener-Policy"] = sameOriginHeader
+	h["Cross-Origin-Resource-Policy"] = sameOriginHeader
 	if s.https {
 		h["Strict-Transport-Security"] = strictTransportSecHeader
 	}

@@ -45,16 +45,30 @@ func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, canonical, http.StatusMovedPermanently)
 		return
 	}
-	page, head := s.pageView(site, lang, ref)
-	var buf bytes.Buffer
-	err := templates.Page(s.layout(site, lang, ref, head, v, r.URL.Path), s.euNotice(lang)).Render(templ.WithChildren(r.Context(), page), &buf)
+	// Visitors who ask for the same page before it is cached wait for one render, rather
+	// than each rendering it: a burst after a save costs one render. The render is not
+	// bound to the first visitor's request, so their hanging up fails no one else.
+	ctx := context.WithoutCancel(r.Context())
+	p, err, _ := snap.renders.Do(key.String(), func() (any, error) {
+		if p, ok := snap.page(key); ok {
+			return p, nil // rendered and cached while this call waited for the group
+		}
+		s.renders.Add(1)
+		page, head := s.pageView(site, lang, ref)
+		var buf bytes.Buffer
+		err := templates.Page(s.layout(site, lang, ref, head, v, r.URL.Path), s.euNotice(lang)).Render(templ.WithChildren(ctx, page), &buf)
+		if err != nil {
+			return nil, fmt.Errorf("render %s: %w", r.URL.Path, err)
+		}
+		p := newCachedPage(buf.Bytes())
+		snap.keep(key, p)
+		return p, nil
+	})
 	if err != nil {
-		s.serverError(w, r, fmt.Errorf("render %s: %w", r.URL.Path, err))
+		s.serverError(w, r, err)
 		return
 	}
-	p := newCachedPage(buf.Bytes())
-	snap.keep(key, p)
-	p.serve(w, r, snap)
+	p.(*cachedPage).serve(w, r, snap)
 }
 
 // pageView builds the component of the item ref in lang and what its <head> says.

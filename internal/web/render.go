@@ -2,6 +2,8 @@ package web
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"net/http"
 	"runtime/debug"
 
@@ -32,8 +34,29 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 
 // serverError logs err once and answers with the 500 page, never showing err's text.
 func (s *Server) serverError(w http.ResponseWriter, r *http.Request, err error) {
-	s.log.ErrorContext(r.Context(), "request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	if s.logFailure(r.Context(), "request failed", err, "method", r.Method, "path", r.URL.Path) {
+		w.WriteHeader(clientClosedRequest)
+		return
+	}
 	s.errorPage(w, r, http.StatusInternalServerError, "error.internal")
+}
+
+// clientClosedRequest is the status logged for a request whose client hung up before it
+// was answered (nginx's 499): nobody reads the answer, so no page is rendered for it.
+const clientClosedRequest = 499
+
+// logFailure logs err, which made the work msg names fail, with attrs, and reports whether
+// it was the client's hanging up: a request's context ended by its client is logged at
+// INFO, anything else at ERROR. A visitor who closes the tab mid-sign-in is no fault of
+// the server, and an operator paged for one learns to ignore the log.
+func (s *Server) logFailure(ctx context.Context, msg string, err error, attrs ...any) (clientGone bool) {
+	attrs = append(attrs, "err", err)
+	if ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded)) {
+		s.log.InfoContext(ctx, msg+": the client went away", attrs...)
+		return true
+	}
+	s.log.ErrorContext(ctx, msg, attrs...)
+	return false
 }
 
 // errorPage renders the error page with the messages under prefix (".title", ".message").

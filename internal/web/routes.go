@@ -2,6 +2,8 @@ package web
 
 import (
 	"net/http"
+	"net/url"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 
@@ -31,7 +33,7 @@ func (s *Server) routes() http.Handler {
 	get("/cz/*", s.redirectCz)
 
 	r.Route("/admin", func(r chi.Router) {
-		r.Use(s.withAdmin)
+		r.Use(s.withAdmin, s.crossOrigin)
 		r.Get("/login", s.loginForm)
 		r.Post("/login", s.login)
 		r.Group(func(r chi.Router) {
@@ -60,9 +62,58 @@ func (s *Server) routes() http.Handler {
 	return r
 }
 
-// common puts the middleware every routed request goes through on r: panic recovery and
-// cross-origin protection. (ServeHTTP, in front of the router, writes the security headers
-// and the request log of every request, and answers cached pages before routing.)
+// common puts the middleware every routed request goes through on r: panic recovery.
+// (ServeHTTP, in front of the router, writes the security headers and the request log of
+// every request, and answers cached pages before routing. Only the admin takes anything
+// but GET and HEAD, so cross-origin protection is its own middleware, crossOrigin.)
 func (s *Server) common(r chi.Router) {
-	r.Use(s.recoverPanic, http.NewCrossOriginProtection().Handler)
+	r.Use(s.recoverPanic)
+}
+
+// crossOrigin refuses a state-changing request that a browser sent from another site,
+// with a page in the editor's language. An Origin that is the site's base URL in scheme,
+// host and port passes, whatever Host a proxy in front passes on. Any other Origin from a
+// browser too old to send Sec-Fetch-Site is refused: net/http's CrossOriginProtection
+// would compare only its host with Host, so http://aglo.example would pass for https://….
+// Everything else is CrossOriginProtection's to judge by Sec-Fetch-Site and Origin.
+func (s *Server) crossOrigin(next http.Handler) http.Handler {
+	deny := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.adminError(w, r, http.StatusForbidden, "error.cross_origin")
+	})
+	cop := http.NewCrossOriginProtection()
+	cop.SetDenyHandler(deny)
+	checked := cop.Handler(next)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		origin := r.Header.Get("Origin")
+		switch {
+		case r.Method == http.MethodGet || r.Method == http.MethodHead || r.Method == http.MethodOptions:
+			next.ServeHTTP(w, r)
+		case origin != "" && s.isOwnOrigin(origin):
+			next.ServeHTTP(w, r)
+		case origin != "" && r.Header.Get("Sec-Fetch-Site") == "":
+			deny(w, r)
+		default:
+			checked.ServeHTTP(w, r)
+		}
+	})
+}
+
+// isOwnOrigin reports whether the Origin header value origin is the base URL's scheme, host
+// and port (an omitted port is the scheme's default).
+func (s *Server) isOwnOrigin(origin string) bool {
+	o, err := url.Parse(origin)
+	b, berr := url.Parse(s.baseURL)
+	if err != nil || berr != nil {
+		return false
+	}
+	port := func(u *url.URL) string {
+		if p := u.Port(); p != "" {
+			return p
+		}
+		if strings.EqualFold(u.Scheme, "https") {
+			return "443"
+		}
+		return "80"
+	}
+	return strings.EqualFold(o.Scheme, b.Scheme) && strings.EqualFold(o.Hostname(), b.Hostname()) && port(o) == port(b) && o.Path == ""
 }

@@ -28,6 +28,7 @@ type Store interface {
 	Redirect(ctx context.Context, kind content.Kind, slug string) (int64, bool, error)
 
 	User(ctx context.Context, name string) (content.User, error)
+	UpgradePasswordHash(ctx context.Context, name, old, next string) error
 	SetUserLang(ctx context.Context, name string, lang content.Lang) error
 	SessionStore() scs.Store
 	LogAudit(ctx context.Context, a content.AuditEntry) error
@@ -59,6 +60,8 @@ type Config struct {
 	// whose X-Forwarded-For says who the client is: for the sign-in throttle and the
 	// audit log. Empty: the connection's address is the client's.
 	TrustedProxies []string
+	// Throttle limits guesses at passwords; nil: one with auth.Throttle's defaults.
+	Throttle *auth.Throttle
 }
 
 // Server is aglo's HTTP handler.
@@ -77,20 +80,22 @@ type Server struct {
 	throttle *auth.Throttle
 	trusted  map[string]bool // addresses of trusted reverse proxies
 
-	snap   atomic.Pointer[snapshot] // the content pages are rendered from, and the rendered pages
-	reload sync.Mutex
+	snap    atomic.Pointer[snapshot] // the content pages are rendered from, and the rendered pages
+	renders atomic.Int64             // public pages rendered, for tests of the cache
+	reload  sync.Mutex
 }
 
 // New builds a Server and loads the content snapshot it serves.
 func New(ctx context.Context, cfg Config) (*Server, error) {
 	s := &Server{
-		store:   cfg.Store,
-		bundle:  cfg.Bundle,
-		md:      cfg.Markdown,
-		baseURL: strings.TrimRight(cfg.BaseURL, "/"),
-		https:   strings.HasPrefix(cfg.BaseURL, "https://"),
-		log:     cfg.Logger,
-		now:     cfg.Now,
+		store:    cfg.Store,
+		bundle:   cfg.Bundle,
+		md:       cfg.Markdown,
+		baseURL:  strings.TrimRight(cfg.BaseURL, "/"),
+		https:    strings.HasPrefix(cfg.BaseURL, "https://"),
+		log:      cfg.Logger,
+		now:      cfg.Now,
+		throttle: cfg.Throttle,
 	}
 	if s.log == nil {
 		s.log = slog.Default()
@@ -113,7 +118,9 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s.sessions = newSessions(s.store.SessionStore(), s.https)
-	s.throttle = auth.NewThrottle(10, 15*time.Minute)
+	if s.throttle == nil {
+		s.throttle = &auth.Throttle{}
+	}
 	s.router = s.routes()
 	return s, nil
 }
