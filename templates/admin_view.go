@@ -126,8 +126,8 @@ func (f FormField) LangAttr() templ.Attributes {
 	return templ.Attributes{"lang": string(f.Lang)}
 }
 
-// LangID is the message ID of the name of the field's language ("lang.cs").
-func (f FormField) LangID() string { return "lang." + string(f.Lang) }
+// LangID is the message ID of the field's language as an adverb ("lang.in.cs": "po czesku").
+func (f FormField) LangID() string { return "lang.in." + string(f.Lang) }
 
 // FormOption is one choice of a select.
 type FormOption struct {

@@ -153,13 +153,31 @@ type TimelineEvent struct {
 	Title    string
 	Body     templ.Component
 	Project  Link // empty Href when the event belongs to no project
+	// Lang is the language of Title and Body when it is not the page's: an event not yet
+	// written in the visitor's language is shown in the other one, marked as such.
+	Lang content.Lang
 }
+
+// LangAttr is the lang attribute of the event's title and text: none in the page's language.
+func (e TimelineEvent) LangAttr() templ.Attributes { return langAttr(e.Lang) }
 
 // Fact is a labelled value in a definition list; Value empty means not known yet.
 type Fact struct {
 	Label string
 	Value string
 	Href  string // makes the value a link (tel:, mailto:)
+	Lang  content.Lang // the value's language when it is not the page's ("Statutární město Olomouc" on a Polish page)
+}
+
+// LangAttr is the lang attribute of the fact's value: none in the page's language.
+func (f Fact) LangAttr() templ.Attributes { return langAttr(f.Lang) }
+
+// langAttr is a lang attribute for text in lang, or none when lang is "" (the page's).
+func langAttr(lang content.Lang) templ.Attributes {
+	if lang == "" {
+		return templ.Attributes{}
+	}
+	return templ.Attributes{"lang": string(lang)}
 }
 
 // Home is the home page.
@@ -175,7 +193,7 @@ type Home struct {
 type Partner struct {
 	ID      string // "pl" or "cs", for the element id and its accent
 	Name    string
-	Text    string
+	Text    []i18n.Part // with the names in the other language marked
 	Country string
 }
 
@@ -190,12 +208,24 @@ type EUNotice struct {
 type PageView struct {
 	Article Article
 	Eyebrow string
-	Facts   []Fact
-	Cards   []ProjectCard
+	Facts    []Fact
+	Partners []ProjectPartner // a project's partners
+	Cards    []ProjectCard
 	Events  []TimelineEvent
 	// EventsHeading titles the timeline: the whole cooperation's or one project's.
 	EventsHeading string
 }
+
+// ProjectPartner is one partner of a project as a visitor reads it.
+type ProjectPartner struct {
+	Name    string
+	Lang    content.Lang // the name's language when it is not the page's
+	Country string       // the country's name in the page's language
+	URL     string       // "" when not known
+}
+
+// LangAttr is the lang attribute of the partner's name: none in the page's language.
+func (p ProjectPartner) LangAttr() templ.Attributes { return langAttr(p.Lang) }
 
 // Contact is the contact page.
 type Contact struct {
@@ -213,21 +243,16 @@ type Office struct {
 	PostalCity   string
 	Country      string
 	Directions   string
-	Lang         content.Lang
-	Fallback     bool
-	Facts        []Fact
+	// The languages of the office's parts, each "" when it is the page's: its texts may be
+	// a fallback in the other language, its name may be an official name in the office's
+	// country's language that no one translates, and its address is in that language.
+	TextLang, NameLang, OrganisationLang, AddressLang content.Lang
+	Facts                                             []Fact
 	Hours        string // "poniedziałek – piątek, od 7:30 do 15:30"
 	MapHref      string
 	MapLabel     string
 }
 
-// LangAttr returns the lang attribute of an office whose text is in the other language.
-func (o Office) LangAttr() templ.Attributes {
-	if o.Fallback {
-		return templ.Attributes{"lang": string(o.Lang)}
-	}
-	return templ.Attributes{}
-}
 
 // Statement is the accessibility statement page.
 type Statement struct {

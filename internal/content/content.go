@@ -87,6 +87,20 @@ type Project struct {
 	EndYear   int // 0 when not known or still running
 	Text      map[Lang]Text
 	Funding   map[Lang]Funding
+	Partners  []Partner // in the order the project names them; at most MaxPartners
+}
+
+// MaxPartners is how many partners the project form offers. A project of the programmes
+// aglo's offices run has had three; raise it when one has more.
+const MaxPartners = 5
+
+// Partner is an organisation taking part in a project. Its name is given in each language
+// it has one in: a Czech body without a Polish name is shown under its Czech name, marked
+// as Czech, on the Polish page.
+type Partner struct {
+	Name    map[Lang]string
+	Country string // "PL" or "CZ"
+	URL     string // its web site, when known
 }
 
 // Funding names where a project's money came from, in one language.

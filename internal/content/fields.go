@@ -1,6 +1,7 @@
 package content
 
 import (
+	"slices"
 	"strconv"
 )
 
@@ -118,8 +119,59 @@ var projectAccessors = func() []accessor[Project] {
 			inLang(lang, "programme", m, func(f *Funding) *string { return &f.Programme }),
 			inLang(lang, "fund", m, func(f *Funding) *string { return &f.Fund }))
 	}
+	for i := range MaxPartners {
+		as = append(as, partnerAccessors(i)...)
+	}
 	return as
 }()
+
+// partnerAccessors are the fields of a project's partner number i+1, "partner1_country",
+// "pl.partner1_name" and so on; a partner the project does not have reads as empty.
+func partnerAccessors(i int) []accessor[Project] {
+	n := "partner" + strconv.Itoa(i+1) + "_"
+	slot := func(p *Project) *Partner {
+		for len(p.Partners) <= i {
+			p.Partners = append(p.Partners, Partner{})
+		}
+		return &p.Partners[i]
+	}
+	get := func(p *Project, f func(*Partner) string) string {
+		if i >= len(p.Partners) {
+			return ""
+		}
+		return f(&p.Partners[i])
+	}
+	as := []accessor[Project]{
+		{n + "country", func(p *Project) string { return get(p, func(x *Partner) string { return x.Country }) },
+			func(p *Project, v string) { slot(p).Country = v }},
+		{n + "url", func(p *Project) string { return get(p, func(x *Partner) string { return x.URL }) },
+			func(p *Project, v string) { slot(p).URL = v }},
+	}
+	for _, lang := range Langs {
+		as = append(as, accessor[Project]{string(lang) + "." + n + "name",
+			func(p *Project) string { return get(p, func(x *Partner) string { return x.Name[lang] }) },
+			func(p *Project, v string) {
+				x := slot(p)
+				x.Name = cloneMap(x.Name)
+				x.Name[lang] = v
+			}})
+	}
+	return as
+}
+
+// compactPartners drops the partners with no name in any language, the form's empty rows.
+func compactPartners(ps []Partner) []Partner {
+	var out []Partner
+	for _, x := range ps {
+		for _, name := range x.Name {
+			if name != "" {
+				out = append(out, x)
+				break
+			}
+		}
+	}
+	return out
+}
 
 var eventAccessors = func() []accessor[Event] {
 	as := []accessor[Event]{
@@ -223,7 +275,9 @@ func (p Project) Fields() []Field { return fields(&p, projectAccessors) }
 // Apply sets the project's fields from values; fields not in values keep their value.
 func (p *Project) Apply(values map[string]string) {
 	p.Text, p.Funding = cloneMap(p.Text), cloneMap(p.Funding)
+	p.Partners = slices.Clone(p.Partners)
 	apply(p, projectAccessors, values)
+	p.Partners = compactPartners(p.Partners)
 }
 
 // Fields returns the event's editable fields.

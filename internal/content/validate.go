@@ -2,6 +2,7 @@ package content
 
 import (
 	"net/mail"
+	neturl "net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,6 +16,32 @@ const (
 	maxLine = 300
 	maxBody = 100_000
 )
+
+// partner checks the fields of one partner row of a project, named with prefix: a row with
+// a country or a web address needs a name in some language, and a named partner needs its
+// country; the address, when given, is a web one.
+func (v *validator) partner(prefix string) {
+	named := false
+	for _, lang := range Langs {
+		named = named || v.values[string(lang)+"."+prefix+"name"] != ""
+	}
+	country, url := v.values[prefix+"country"], v.values[prefix+"url"]
+	switch {
+	case !named && (country != "" || url != ""):
+		v.fail(string(Langs[0])+"."+prefix+"name", "error.required_one_language")
+	case named && country != "PL" && country != "CZ":
+		v.fail(prefix+"country", "error.country")
+	}
+	if url != "" && !ValidWebAddress(url) {
+		v.fail(prefix+"url", "error.url")
+	}
+}
+
+// ValidWebAddress reports whether s is an absolute http or https address with a host.
+func ValidWebAddress(s string) bool {
+	u, err := neturl.Parse(s)
+	return err == nil && (u.Scheme == "https" || u.Scheme == "http") && u.Host != "" && !strings.ContainsAny(s, " \t\n")
+}
 
 // Validate normalises values of an item of kind in place (trims single-line fields, turns
 // slugs into their normal form) and returns what is wrong with them, by field. An empty
@@ -43,6 +70,9 @@ func Validate(kind Kind, values map[string]string) Errors {
 		v.year("end_year")
 		if s, e := v.int("start_year"), v.int("end_year"); s > 0 && e > 0 && e < s {
 			v.fail("end_year", "error.year_order")
+		}
+		for i := range MaxPartners {
+			v.partner("partner" + strconv.Itoa(i+1) + "_")
 		}
 	case KindEvent:
 		v.required("start")

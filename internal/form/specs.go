@@ -1,6 +1,11 @@
 package form
 
-import "github.com/aglo/aglo/internal/content"
+import (
+	"slices"
+	"strconv"
+
+	"github.com/aglo/aglo/internal/content"
+)
 
 // textFields are the per-language fields of pages and projects.
 var textFields = []Field{
@@ -14,15 +19,37 @@ var textFields = []Field{
 // Page is the form of a fixed page.
 var Page = Spec{Kind: content.KindPage, Fields: textFields}
 
-// Project returns the form of a project.
-var Project = Spec{Kind: content.KindProject, Fields: append([]Field{
-	{Name: "start_year", Label: "field.start_year", Input: Number},
-	{Name: "end_year", Label: "field.end_year", Hint: "hint.end_year", Input: Number},
-	{Name: "hidden", Label: "field.hidden", Hint: "hint.hidden", Input: Check},
-}, append(append([]Field{}, textFields...),
-	Field{Name: "programme", Label: "field.programme", Input: Text, PerLang: true},
-	Field{Name: "fund", Label: "field.fund", Input: Text, PerLang: true},
-)...)}
+// Project is the form of a project.
+var Project = Spec{Kind: content.KindProject, Fields: slices.Concat(
+	[]Field{
+		{Name: "start_year", Label: "field.start_year", Input: Number},
+		{Name: "end_year", Label: "field.end_year", Hint: "hint.end_year", Input: Number},
+		{Name: "hidden", Label: "field.hidden", Hint: "hint.hidden", Input: Check},
+	},
+	textFields,
+	[]Field{
+		{Name: "programme", Label: "field.programme", Input: Text, PerLang: true},
+		{Name: "fund", Label: "field.fund", Input: Text, PerLang: true},
+	},
+	partnerFields(),
+)}
+
+// countries are the choices of a country: none yet, or one of the partnership's two.
+var countries = []Option{{"", "field.none", false}, {"PL", "office.country.PL", false}, {"CZ", "office.country.CZ", false}}
+
+// partnerFields are the rows of a project's partners: a name in each language (a Czech
+// body may have none in Polish), the country and the web address.
+func partnerFields() []Field {
+	var out []Field
+	for i := 1; i <= content.MaxPartners; i++ {
+		n := "partner" + strconv.Itoa(i) + "_"
+		out = append(out,
+			Field{Name: n + "name", Label: "field." + n + "name", Input: Text, PerLang: true},
+			Field{Name: n + "country", Label: "field." + n + "country", Input: Select, Options: countries},
+			Field{Name: n + "url", Label: "field." + n + "url", Hint: "hint.partner_url", Input: Text})
+	}
+	return out
+}
 
 // Event returns the form of an event; projects are the choices of the project it belongs to.
 func Event(projects []Option) Spec {
@@ -45,7 +72,7 @@ var Office = Spec{Kind: content.KindOffice, Fields: []Field{
 	{Name: "name", Label: "field.office_name", Input: Text, PerLang: true},
 	{Name: "organisation", Label: "field.organisation", Input: Text, PerLang: true},
 	{Name: "directions", Label: "field.directions", Input: Area, PerLang: true},
-	{Name: "country", Label: "field.country", Input: Select, Options: []Option{{"PL", "office.country.PL", false}, {"CZ", "office.country.CZ", false}}},
+	{Name: "country", Label: "field.country", Input: Select, Options: countries[1:]},
 	{Name: "street", Label: "field.street", Input: Text},
 	{Name: "postal_code", Label: "field.postal_code", Input: Text},
 	{Name: "city", Label: "field.city", Input: Text},

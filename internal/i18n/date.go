@@ -57,13 +57,14 @@ func (l *Localizer) Span(start, end content.Date) string {
 	return l.Tf("date.range", map[string]any{"From": l.Date(start), "To": l.Date(end)})
 }
 
-// Years writes a project's years: "2017–2018", or "od 2020" when only the start is known.
+// Years writes a project's years: "2017–2018", or the start year and that the end is not
+// known ("2020 r. – rok zakończenia nieznany"): an empty end year is unknown, not ongoing.
 func (l *Localizer) Years(start, end int) string {
 	switch {
 	case start == 0 && end == 0:
 		return ""
 	case end == 0:
-		return l.Tf("date.since_year", map[string]any{"Year": start})
+		return l.Tf("date.start_year_only", map[string]any{"Year": start})
 	case start == 0 || start == end:
 		return strconv.Itoa(end)
 	}

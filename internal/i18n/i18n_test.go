@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -224,10 +225,30 @@ func TestDates(t *testing.T) {
 			}
 		})
 	}
-	if got, want := b.Localizer(content.PL).Years(2020, 0), "od 2020 r."; got != want {
+	if got, want := b.Localizer(content.PL).Years(2020, 0), "2020 r. – rok zakończenia nieznany"; got != want {
 		t.Errorf("Years(2020, 0) = %q, want %q", got, want)
 	}
 	if got, want := b.Localizer(content.CS).Years(2017, 2018), "2017–2018"; got != want {
 		t.Errorf("Years(2017, 2018) = %q, want %q", got, want)
+	}
+}
+
+func TestParts(t *testing.T) {
+	got := i18n.Parts("odpowiada za nią miasto statutarne Ołomuniec ([Statutární město Olomouc]{lang=cs}), [x]{lang=de} i [Odbor]{lang=cs}.")
+	want := []i18n.Part{
+		{Text: "odpowiada za nią miasto statutarne Ołomuniec ("},
+		{Text: "Statutární město Olomouc", Lang: content.CS},
+		{Text: "), [x]{lang=de} i "},
+		{Text: "Odbor", Lang: content.CS},
+		{Text: "."},
+	}
+	if !slices.Equal(got, want) {
+		t.Errorf("Parts = %q\nwant %q", got, want)
+	}
+	if got := i18n.Parts("bez znaczników"); len(got) != 1 || got[0].Text != "bez znaczników" || got[0].Lang != "" {
+		t.Errorf("Parts of plain text = %q", got)
+	}
+	if got := i18n.Plain("miasto ([Statutární město Olomouc]{lang=cs})"); got != "miasto (Statutární město Olomouc)" {
+		t.Errorf("Plain = %q", got)
 	}
 }

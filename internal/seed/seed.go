@@ -7,7 +7,11 @@
 // physical accessibility of the offices) is left empty for staff to fill in.
 package seed
 
-import "github.com/aglo/aglo/internal/content"
+import (
+	"slices"
+
+	"github.com/aglo/aglo/internal/content"
+)
 
 // Site returns the content the site starts with: the five fixed pages, the three joint
 // projects, the seven dated events of the timeline, the offices of both partners and the
@@ -85,9 +89,9 @@ const homePL = `Aglomeracja Opolska i Aglomeracja Ołomuniecka współpracują p
 
 Na porozumieniu oparto wspólne projekty realizowane w ramach Programu INTERREG V-A Republika Czeska – Polska: mikroprojekt „Współpraca Aglomeracji Opolskiej i Aglomeracji Ołomunieckiej”, projekt „Razem dla rozwoju aglomeracji” i jego kontynuację, „Razem dla rozwoju aglomeracji 2020+”. Wizyty studyjne, staże i wymiana doświadczeń łączą instytucje obu aglomeracji.
 
-Na tej stronie przeczytasz historię współpracy, poznasz cele i rezultaty wspólnych projektów oraz znajdziesz dane kontaktowe biur obu partnerów.`
+Na tej stronie przedstawiamy historię współpracy, cele i rezultaty wspólnych projektów oraz dane kontaktowe biur obu partnerów.`
 
-const homeCS = `Opolská a Olomoucká aglomerace spolupracují přes polsko-českou hranici od roku 2016. Tehdy zástupci obou aglomerací podepsali Dohodu o přeshraniční spolupráci – vůbec první dohodu tohoto druhu mezi subjekty odpovědnými za realizaci integrovaných územních investic (ITI) v Polsku a v České republice.
+const homeCS = `Opolská a Olomoucká aglomerace spolupracují přes česko-polskou hranici od roku 2016. Tehdy zástupci obou aglomerací podepsali Dohodu o přeshraniční spolupráci – vůbec první dohodu tohoto druhu mezi subjekty odpovědnými za realizaci integrovaných územních investic (ITI) v Polsku a v České republice.
 
 Na dohodu navázaly společné projekty v rámci programu Interreg V-A Česká republika – Polsko: mikroprojekt „Spolupráce Opolské a Olomoucké aglomerace“, projekt „Společně pro rozvoj aglomerací“ a jeho pokračování „Společně pro rozvoj aglomerací 2020+“. Studijní návštěvy, stáže a výměna zkušeností propojují instituce obou aglomerací.
 
@@ -105,9 +109,9 @@ Głównym celem projektu była współpraca instytucjonalna w zakresie rozwoju s
 
 Pierwszy wspólny projekt wzmocnił współpracę transgraniczną i pozwolił nawiązać trwałe kontakty między partnerami. Na tej podstawie powstało kolejne wspólne przedsięwzięcie – projekt „Razem dla rozwoju aglomeracji”, realizowany w latach 2018–2020 przy wsparciu Europejskiego Funduszu Rozwoju Regionalnego w ramach Programu INTERREG V-A Republika Czeska – Polska.
 
-Celem globalnym projektu był rozwój współpracy instytucji publicznych oraz stworzenie transgranicznych sieci współpracy, które przyniosą efekt mnożnikowy w zintegrowanym rozwoju terytorialnym obu aglomeracji. Projekt miał także posłużyć wymianie doświadczeń, która zintensyfikuje współpracę w zakresie rozwoju społeczno-gospodarczego Aglomeracji Opolskiej i Aglomeracji Ołomunieckiej. Miał się przyczynić do zwiększenia poziomu współpracy i wykorzystania wspólnie wypracowanych rozwiązań, co przyniesie oszczędności w wydatkowaniu środków publicznych i pomoże zwiększyć efektywność projektów skierowanych do społeczności lokalnych.
+Celem globalnym projektu był rozwój współpracy instytucji publicznych oraz stworzenie transgranicznych sieci współpracy, które miały przynieść efekt mnożnikowy w zintegrowanym rozwoju terytorialnym obu aglomeracji. Projekt miał także posłużyć wymianie doświadczeń, która miała zintensyfikować współpracę w zakresie rozwoju społeczno-gospodarczego Aglomeracji Opolskiej i Aglomeracji Ołomunieckiej. Miał się przyczynić do zwiększenia poziomu współpracy i wykorzystania wspólnie wypracowanych rozwiązań, co miało przynieść oszczędności w wydatkowaniu środków publicznych i pomóc zwiększyć efektywność projektów skierowanych do społeczności lokalnych.
 
-Przede wszystkim projekt umożliwił wymianę doświadczeń między pracownikami instytucji odpowiedzialnych za rozwój społeczno-gospodarczy obu aglomeracji oraz za wdrażanie zintegrowanych inwestycji terytorialnych. Efektem tej wymiany będzie próba wykorzystania rozwiązań stosowanych w kraju sąsiada, po drugiej stronie granicy, co w znacznym stopniu przyczyni się do podniesienia jakości wdrażanych polityk publicznych.
+Przede wszystkim projekt umożliwił wymianę doświadczeń między pracownikami instytucji odpowiedzialnych za rozwój społeczno-gospodarczy obu aglomeracji oraz za wdrażanie zintegrowanych inwestycji terytorialnych. Efektem tej wymiany miała być próba wykorzystania rozwiązań stosowanych w kraju sąsiada, po drugiej stronie granicy, co miało w znacznym stopniu przyczynić się do podniesienia jakości wdrażanych polityk publicznych.
 
 ## „Razem dla rozwoju aglomeracji 2020+”
 
@@ -121,15 +125,15 @@ const historyCS = `Spolupráce Opolské a Olomoucké aglomerace začala v roce 2
 
 Dalším krokem, který spolupráci upevnil a prohloubil, byl první partnerský projekt „Spolupráce Opolské a Olomoucké aglomerace“. Probíhal v letech 2017–2018 a byl podpořen z Fondu mikroprojektů programu Interreg V-A Česká republika – Polsko.
 
-Hlavním cílem projektu byla institucionální spolupráce v oblasti sociálně-ekonomického rozvoje obou partnerských aglomerací a výměna zkušeností, která měla zlepšit spolupráci při usměrňování implementace integrovaných územních investic (ITI) v obou územích – v Opolské i v Olomoucké aglomeraci. Projekt počítal se studijními návštěvami pro zástupce obou aglomerací, s výměnou dobré praxe při implementaci ITI, s vědomostní soutěží o Olomoucké aglomeraci na polské straně a s informačními a propagačními aktivitami.
+Hlavním cílem projektu byla institucionální spolupráce v oblasti sociálně-ekonomického rozvoje obou partnerských aglomerací a výměna zkušeností, která měla zlepšit spolupráci při koordinaci implementace ITI na území obou aglomerací – Opolské i Olomoucké. Projekt počítal se studijními návštěvami pro zástupce obou aglomerací, s výměnou dobré praxe při implementaci ITI, s vědomostní soutěží o Olomoucké aglomeraci na polské straně a s informačními a propagačními aktivitami.
 
 ## „Společně pro rozvoj aglomerací“
 
 První společný projekt posílil přeshraniční spolupráci a přinesl trvalé kontakty mezi partnery. Na ně navázal další společný záměr – projekt „Společně pro rozvoj aglomerací“, který probíhal v letech 2018–2020 s podporou Evropského fondu pro regionální rozvoj v rámci programu Interreg V-A Česká republika – Polsko.
 
-Hlavním cílem projektu byl rozvoj spolupráce veřejných institucí a vytvoření přeshraničních sítí spolupráce, které budou mít multiplikační efekt pro integrovaný územní rozvoj obou aglomerací. Projekt měl také přinést výměnu zkušeností, která zintenzivní spolupráci v oblasti sociálně-ekonomického rozvoje Opolské a Olomoucké aglomerace. Měl přispět k užší spolupráci a k využívání společně vypracovaných řešení, což přinese úspory veřejných prostředků a pomůže zvýšit efektivitu projektů určených místním komunitám.
+Hlavním cílem projektu byl rozvoj spolupráce veřejných institucí a vytvoření přeshraničních sítí spolupráce, které měly mít multiplikační efekt pro integrovaný územní rozvoj obou aglomerací. Projekt měl také přinést výměnu zkušeností, která měla zintenzivnit spolupráci v oblasti sociálně-ekonomického rozvoje Opolské a Olomoucké aglomerace. Měl přispět k užší spolupráci a k využívání společně vypracovaných řešení, což mělo přinést úspory veřejných prostředků a pomoci zvýšit efektivitu projektů určených místním komunitám.
 
-Projekt umožnil především výměnu zkušeností mezi pracovníky institucí, které odpovídají za sociálně-ekonomický rozvoj obou aglomerací a za realizaci integrovaných územních investic. Výsledkem této výměny bude snaha využít řešení uplatňovaná v sousední zemi na druhé straně hranice, což výrazně přispěje ke zvýšení kvality veřejných politik.
+Projekt umožnil především výměnu zkušeností mezi pracovníky institucí, které odpovídají za sociálně-ekonomický rozvoj obou aglomerací a za realizaci integrovaných územních investic. Výsledkem této výměny měla být snaha využít řešení uplatňovaná v sousední zemi na druhé straně hranice, což mělo výrazně přispět ke zvýšení kvality realizovaných veřejných politik.
 
 ## „Společně pro rozvoj aglomerací 2020+“
 
@@ -147,7 +151,7 @@ Níže najdete projekty partnerství s obdobím realizace, zdroji financování 
 
 const contactPL = `Zapraszamy do kontaktu z biurami obu partnerów. Po polskiej stronie jest to Biuro Stowarzyszenia Aglomeracja Opolska w Opolu.
 
-Po czeskiej stronie za zintegrowane inwestycje terytorialne Aglomeracji Ołomunieckiej odpowiada miasto statutarne Ołomuniec (Statutární město Olomouc). Poniżej podajemy dane kontaktowe jego wydziału Odbor dotačních projektů.`
+Po czeskiej stronie za zintegrowane inwestycje terytorialne Aglomeracji Ołomunieckiej odpowiada miasto statutarne Ołomuniec ([Statutární město Olomouc]{lang=cs}). Poniżej podajemy dane kontaktowe jego Wydziału Projektów Dotacyjnych ([Odbor dotačních projektů]{lang=cs}).`
 
 const contactCS = `Obraťte se na kanceláře obou partnerů. Na polské straně je to kancelář Sdružení Opolská aglomerace v Opolí.
 
@@ -165,10 +169,22 @@ func projects() []content.Project {
 	programme := bilingual("Program INTERREG V-A Republika Czeska – Polska", "Interreg V-A Česká republika – Polsko")
 	erdf := bilingual("Europejski Fundusz Rozwoju Regionalnego (EFRR)", "Evropský fond pro regionální rozvoj (EFRR)")
 	microprojects := bilingual("Fundusz Mikroprojektów", "Fond mikroprojektů")
+	// Both agglomerations run every joint project; the regional agency took part in the
+	// second (olomoucka-aglomerace.eu/aktuality/22757). No web address is in the sources.
+	agglomerations := []content.Partner{
+		{Name: bilingual("Stowarzyszenie Aglomeracja Opolska", "Sdružení Opolská aglomerace"), Country: "PL"},
+		{Name: bilingual("Aglomeracja Ołomuniecka", "Olomoucká aglomerace"), Country: "CZ"},
+	}
+	agency := content.Partner{Name: map[content.Lang]string{content.CS: "Regionální agentura pro rozvoj Střední Moravy"}, Country: "CZ"}
 	project := func(id int64, start, end int, pl, cs content.Text, fund map[content.Lang]string) content.Project {
+		partners := slices.Clone(agglomerations)
+		if id == 2 {
+			partners = append(partners, agency)
+		}
 		return content.Project{
 			ID: id, Version: 1, Position: int(id), StartYear: start, EndYear: end,
-			Text: bilingual(pl, cs),
+			Partners: partners,
+			Text:     bilingual(pl, cs),
 			Funding: bilingual(
 				content.Funding{Programme: programme[content.PL], Fund: fund[content.PL]},
 				content.Funding{Programme: programme[content.CS], Fund: fund[content.CS]}),
@@ -188,7 +204,7 @@ func projects() []content.Project {
 				"Projekt z lat 2018–2020 (Agglomerations4Borderlands): transgraniczne sieci współpracy instytucji publicznych i wymiana doświadczeń.",
 				project2PL),
 			published("Společně pro rozvoj aglomerací", "spolecne-pro-rozvoj-aglomeraci",
-				"Projekt z let 2018–2020: přeshraniční sítě spolupráce veřejných institucí obou aglomerací a výměna zkušeností.",
+				"Projekt z let 2018–2020 (Agglomerations4Borderlands): přeshraniční sítě spolupráce veřejných institucí obou aglomerací a výměna zkušeností.",
 				project2CS),
 			erdf),
 		project(3, 2020, 0,
@@ -225,7 +241,7 @@ const project1CS = `První partnerský projekt Opolské a Olomoucké aglomerace 
 
 ## Cíl projektu
 
-Hlavním cílem projektu byla institucionální spolupráce v oblasti sociálně-ekonomického rozvoje obou partnerských aglomerací a výměna zkušeností, která měla zlepšit spolupráci při usměrňování implementace integrovaných územních investic (ITI) v obou územích – v Opolské i v Olomoucké aglomeraci.
+Hlavním cílem projektu byla institucionální spolupráce v oblasti sociálně-ekonomického rozvoje obou partnerských aglomerací a výměna zkušeností, která měla zlepšit spolupráci při koordinaci implementace ITI na území obou aglomerací – Opolské i Olomoucké.
 
 ## Aktivity
 
@@ -244,31 +260,31 @@ const project2PL = `Projekt „Razem dla rozwoju aglomeracji” (Agglomerations4
 
 ## Cel globalny
 
-Celem globalnym projektu był rozwój współpracy instytucji publicznych oraz stworzenie transgranicznych sieci współpracy, które przyniosą efekt mnożnikowy w zakresie zintegrowanego rozwoju terytorialnego obszarów obu aglomeracji.
+Celem globalnym projektu był rozwój współpracy instytucji publicznych oraz stworzenie transgranicznych sieci współpracy, które miały przynieść efekt mnożnikowy w zakresie zintegrowanego rozwoju terytorialnego obszarów obu aglomeracji.
 
 ## Pozostałe cele
 
-Projekt miał również doprowadzić do wymiany doświadczeń, która zintensyfikuje współpracę w zakresie rozwoju społeczno-gospodarczego Aglomeracji Opolskiej i Aglomeracji Ołomunieckiej. Jego realizacja miała się przyczynić do zwiększenia poziomu współpracy i wykorzystania wspólnie wypracowanych rozwiązań. Przyniesie to oszczędności w wydatkowaniu środków publicznych i pomoże zwiększyć efektywność projektów skierowanych do społeczności lokalnych.
+Projekt miał również doprowadzić do wymiany doświadczeń, która miała zintensyfikować współpracę w zakresie rozwoju społeczno-gospodarczego Aglomeracji Opolskiej i Aglomeracji Ołomunieckiej. Jego realizacja miała się przyczynić do zwiększenia poziomu współpracy i wykorzystania wspólnie wypracowanych rozwiązań. Miało to przynieść oszczędności w wydatkowaniu środków publicznych i pomóc zwiększyć efektywność projektów skierowanych do społeczności lokalnych.
 
 ## Rezultaty
 
-Przede wszystkim projekt umożliwił wymianę doświadczeń między pracownikami instytucji odpowiedzialnych za rozwój społeczno-gospodarczy obu aglomeracji oraz za wdrażanie zintegrowanych inwestycji terytorialnych. Efektem tej wymiany będzie próba wykorzystania rozwiązań stosowanych w kraju sąsiada, po drugiej stronie granicy, co w znacznym stopniu przyczyni się do podniesienia jakości wdrażanych polityk publicznych.
+Przede wszystkim projekt umożliwił wymianę doświadczeń między pracownikami instytucji odpowiedzialnych za rozwój społeczno-gospodarczy obu aglomeracji oraz za wdrażanie zintegrowanych inwestycji terytorialnych. Efektem tej wymiany miała być próba wykorzystania rozwiązań stosowanych w kraju sąsiada, po drugiej stronie granicy, co miało w znacznym stopniu przyczynić się do podniesienia jakości wdrażanych polityk publicznych.
 
 Projekt zakończył się w pierwszej połowie 2020 roku. Jego kontynuacją jest projekt „Razem dla rozwoju aglomeracji 2020+”.`
 
-const project2CS = `Projekt „Společně pro rozvoj aglomerací“ byl druhým společným projektem partnerů. Probíhal v letech 2018–2020 s podporou Evropského fondu pro regionální rozvoj v rámci programu Interreg V-A Česká republika – Polsko.
+const project2CS = `Projekt „Společně pro rozvoj aglomerací“ (Agglomerations4Borderlands) byl druhým společným projektem partnerů. Probíhal v letech 2018–2020 s podporou Evropského fondu pro regionální rozvoj v rámci programu Interreg V-A Česká republika – Polsko.
 
 ## Hlavní cíl
 
-Hlavním cílem projektu byl rozvoj spolupráce veřejných institucí a vytvoření přeshraničních sítí spolupráce, které budou mít multiplikační efekt pro integrovaný územní rozvoj obou aglomerací.
+Hlavním cílem projektu byl rozvoj spolupráce veřejných institucí a vytvoření přeshraničních sítí spolupráce, které měly mít multiplikační efekt pro integrovaný územní rozvoj obou aglomerací.
 
 ## Další cíle
 
-Projekt měl rovněž přinést výměnu zkušeností, která zintenzivní spolupráci v oblasti sociálně-ekonomického rozvoje Opolské a Olomoucké aglomerace. Měl přispět k užší spolupráci a k většímu využívání společně vypracovaných řešení. To přinese úspory veřejných prostředků a pomůže zvýšit efektivitu projektů určených místním komunitám.
+Projekt měl rovněž přinést výměnu zkušeností, která měla zintenzivnit spolupráci v oblasti sociálně-ekonomického rozvoje Opolské a Olomoucké aglomerace. Měl přispět k užší spolupráci a k většímu využívání společně vypracovaných řešení. Mělo to přinést úspory veřejných prostředků a pomoci zvýšit efektivitu projektů určených místním komunitám.
 
 ## Výsledky
 
-Projekt umožnil především výměnu zkušeností mezi pracovníky institucí, které odpovídají za sociálně-ekonomický rozvoj obou aglomerací a za realizaci integrovaných územních investic. Výsledkem této výměny bude snaha využít řešení uplatňovaná v sousední zemi na druhé straně hranice, což výrazně přispěje ke zvýšení kvality veřejných politik.
+Projekt umožnil především výměnu zkušeností mezi pracovníky institucí, které odpovídají za sociálně-ekonomický rozvoj obou aglomerací a za realizaci integrovaných územních investic. Výsledkem této výměny měla být snaha využít řešení uplatňovaná v sousední zemi na druhé straně hranice, což mělo výrazně přispět ke zvýšení kvality realizovaných veřejných politik.
 
 Projekt skončil v první polovině roku 2020. Navazuje na něj projekt „Společně pro rozvoj aglomerací 2020+“.`
 
@@ -320,7 +336,7 @@ func events() []content.Event {
 			},
 			content.EventText{
 				Title: "Studijní návštěva v Olomoucké aglomeraci",
-				Body:  "Pracovníci Sdružení Opolská aglomerace a zástupci členských obcí a opolských neziskových organizací navštívili Olomouckou aglomeraci, mimo jiné centrum ekologických aktivit Sluňákov. Na olomoucké radnici se zúčastnili polsko-českého workshopu o participativním navrhování veřejných prostranství.",
+				Body:  "Pracovníci Sdružení Opolská aglomerace a zástupci členských obcí a opolských neziskových organizací navštívili Olomouckou aglomeraci, mimo jiné centrum ekologických aktivit Sluňákov. Na olomoucké radnici se zúčastnili česko-polského workshopu o participativním navrhování veřejných prostranství.",
 			}),
 		event(4, date(2018, 6, 27), date(2018, 6, 29), 2,
 			content.EventText{

@@ -166,8 +166,12 @@ func (s *Store) SaveProject(ctx context.Context, p content.Project, e content.Ed
 		if err := keepOldSlugs(ctx, tx, content.KindProject, p.ID, before.Text, p.Text, now); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE projects SET hidden = ?, start_year = ?, end_year = ? WHERE id = ?",
-			p.Hidden, p.StartYear, p.EndYear, p.ID); err != nil {
+		partners, err := encodePartners(p.Partners)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE projects SET hidden = ?, start_year = ?, end_year = ?, partners = ? WHERE id = ?",
+			p.Hidden, p.StartYear, p.EndYear, partners, p.ID); err != nil {
 			return err
 		}
 		for lang, t := range p.Text {

@@ -3,13 +3,15 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"fmt"
 	"time"
 
 	"github.com/aglo/aglo/internal/content"
 )
 
 func loadProjects(ctx context.Context, tx *sql.Tx) ([]content.Project, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, version, position, hidden, start_year, end_year
+	rows, err := tx.QueryContext(ctx, `SELECT id, version, position, hidden, start_year, end_year, partners
 		FROM projects ORDER BY position, id`)
 	if err != nil {
 		return nil, err
@@ -18,9 +20,14 @@ func loadProjects(ctx context.Context, tx *sql.Tx) ([]content.Project, error) {
 	index := make(map[int64]int)
 	for rows.Next() {
 		p := content.Project{Text: make(map[content.Lang]content.Text, 2), Funding: make(map[content.Lang]content.Funding, 2)}
-		if err := rows.Scan(&p.ID, &p.Version, &p.Position, &p.Hidden, &p.StartYear, &p.EndYear); err != nil {
+		var partners string
+		if err := rows.Scan(&p.ID, &p.Version, &p.Position, &p.Hidden, &p.StartYear, &p.EndYear, &partners); err != nil {
 			rows.Close()
 			return nil, err
+		}
+		if p.Partners, err = decodePartners(partners); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("project %d: %w", p.ID, err)
 		}
 		index[p.ID] = len(out)
 		out = append(out, p)
@@ -60,8 +67,12 @@ func insertProject(ctx context.Context, tx *sql.Tx, p content.Project, now time.
 	if p.ID > 0 {
 		id = p.ID
 	}
-	res, err := tx.ExecContext(ctx, `INSERT INTO projects (id, version, position, hidden, start_year, end_year)
-		VALUES (?, ?, ?, ?, ?, ?)`, id, max(p.Version, 1), p.Position, p.Hidden, p.StartYear, p.EndYear)
+	partners, err := encodePartners(p.Partners)
+	if err != nil {
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO projects (id, version, position, hidden, start_year, end_year, partners)
+		VALUES (?, ?, ?, ?, ?, ?, ?)`, id, max(p.Version, 1), p.Position, p.Hidden, p.StartYear, p.EndYear, partners)
 	if err != nil {
 		return err
 	}
@@ -79,6 +90,37 @@ func insertProject(ctx context.Context, tx *sql.Tx, p content.Project, now time.
 		}
 	}
 	return nil
+}
+
+// partnerJSON is how a partner is kept in projects.partners.
+type partnerJSON struct {
+	Name    map[content.Lang]string `json:"name"`
+	Country string                  `json:"country"`
+	URL     string                  `json:"url,omitempty"`
+}
+
+func encodePartners(ps []content.Partner) (string, error) {
+	out := make([]partnerJSON, len(ps))
+	for i, p := range ps {
+		out[i] = partnerJSON{Name: p.Name, Country: p.Country, URL: p.URL}
+	}
+	b, err := json.Marshal(out)
+	if err != nil {
+		return "", fmt.Errorf("encode partners: %w", err)
+	}
+	return string(b), nil
+}
+
+func decodePartners(s string) ([]content.Partner, error) {
+	var in []partnerJSON
+	if err := json.Unmarshal([]byte(s), &in); err != nil {
+		return nil, fmt.Errorf("decode partners: %w", err)
+	}
+	var out []content.Partner
+	for _, p := range in {
+		out = append(out, content.Partner{Name: p.Name, Country: p.Country, URL: p.URL})
+	}
+	return out, nil
 }
 
 func putProjectText(ctx context.Context, tx *sql.Tx, id int64, lang content.Lang, t content.Text, f content.Funding, updated time.Time) error {

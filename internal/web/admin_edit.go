@@ -218,12 +218,12 @@ func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, status int, 
 	s.renderAdmin(w, r, status, v.Heading, templates.EditPage(v))
 }
 
-// fieldLabel names a field with its language, for summaries and diffs: "Tytuł (čeština)".
+// fieldLabel names a field with its language, for summaries and diffs: "Tytuł (po czesku)".
 func fieldLabel(l *i18n.Localizer, f form.Field, lang content.Lang) string {
 	if !f.PerLang {
 		return l.T(f.Label)
 	}
-	return l.T(f.Label) + " (" + l.T("lang."+string(lang)) + ")"
+	return l.T(f.Label) + " (" + l.T("lang.in."+string(lang)) + ")"
 }
 
 // deleteConfirm handles GET /admin/{kind}/{id}/delete: it asks before deleting.

@@ -147,7 +147,7 @@ func TestValidationKeepsInput(t *testing.T) {
 			t.Fatalf("switch to Czech = %d", r.status)
 		}
 		res := c.post("/admin/office/1", form)
-		if got := text(first(parse(t, res.body), byClass("error-summary"))); !strings.Contains(got, "Toto není platné NIP") {
+		if got := text(first(parse(t, res.body), byClass("error-summary"))); !strings.Contains(got, "Toto není platné číslo NIP") {
 			t.Errorf("Czech error summary = %q", got)
 		}
 	})

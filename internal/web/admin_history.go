@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	_ "time/tzdata" // officeZone on servers without a zone database
 
 	"github.com/sergi/go-diff/diffmatchpatch"
 
@@ -31,7 +32,8 @@ func fieldDiffs(l *i18n.Localizer, spec form.Spec, before, after []content.Field
 				continue
 			}
 			d := templates.FieldDiff{Label: fieldLabel(l, f, lang)}
-			diffs := dmp.DiffCleanupSemantic(dmp.DiffMain(a[name], b[name], false))
+			from, to := diffValue(l, f, a[name]), diffValue(l, f, b[name])
+			diffs := dmp.DiffCleanupSemantic(dmp.DiffMain(from, to, false))
 			for _, part := range diffs {
 				op := "same"
 				switch part.Type {
@@ -48,10 +50,44 @@ func fieldDiffs(l *i18n.Localizer, spec form.Spec, before, after []content.Field
 	return out
 }
 
-// dateTime writes t for editors: "24 listopada 2026, 14:05".
+// diffValue is a field's stored value as an editor reads it in a diff: a checkbox as
+// "yes" or "no" in words, a choice by its label, anything else as it is.
+func diffValue(l *i18n.Localizer, f form.Field, value string) string {
+	switch {
+	case f.Input == form.Check && value != "":
+		return l.T("admin.yes")
+	case f.Input == form.Check:
+		return l.T("admin.no")
+	}
+	for _, o := range f.Options {
+		if o.Value == value {
+			if o.Literal {
+				return o.Label
+			}
+			return l.T(o.Label)
+		}
+	}
+	return value
+}
+
+// officeZone is the time zone both offices work in: Europe/Warsaw and Europe/Prague keep
+// the same clocks (CET, and CEST in summer). The zone database is embedded (time/tzdata),
+// so a server without one, or set to UTC, still shows editors their own time.
+var officeZone = func() *time.Location {
+	loc, err := time.LoadLocation("Europe/Warsaw")
+	if err != nil {
+		panic("web: the embedded time zone database lacks Europe/Warsaw: " + err.Error())
+	}
+	return loc
+}()
+
+// dateTime writes t for editors in the offices' time, with the zone, since a summer and a
+// winter time an hour apart read alike: "24 listopada 2026, 14:05 CET", "24. listopadu
+// 2026, 14:05 SEČ".
 func dateTime(l *i18n.Localizer, t time.Time) string {
-	t = t.Local()
-	return l.Date(content.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}) + ", " + t.Format("15:04")
+	t = t.In(officeZone)
+	zone, _ := t.Zone()
+	return l.Date(content.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}) + ", " + t.Format("15:04") + " " + l.T("time.zone."+zone)
 }
 
 // history handles GET /admin/{kind}/{id}/history: the revisions of an item, and the

@@ -57,10 +57,13 @@ func officeViews(l *i18n.Localizer, offices []content.Office) []templates.Office
 			PostalCity:   strings.TrimSpace(o.PostalCode + " " + o.City),
 			Country:      l.T("office.country." + o.Country),
 			Directions:   t.Directions,
-			Lang:         shown,
-			Fallback:     shown != lang,
 			MapLabel:     l.Tf("office.map_of", map[string]any{"Name": t.Name}),
 		}
+		local := countryLang[o.Country]
+		v.TextLang = otherLang(shown, lang)
+		v.AddressLang = otherLang(local, lang)
+		v.NameLang = nameLang(o.Text, func(t content.OfficeText) string { return t.Name }, shown, local, lang)
+		v.OrganisationLang = nameLang(o.Text, func(t content.OfficeText) string { return t.Organisation }, shown, local, lang)
 		add := func(labelID, value, href string) {
 			if value != "" {
 				v.Facts = append(v.Facts, templates.Fact{Label: l.T(labelID), Value: value, Href: href})
@@ -84,6 +87,19 @@ func officeViews(l *i18n.Localizer, offices []content.Office) []templates.Office
 		out = append(out, v)
 	}
 	return out
+}
+
+// countryLang is the language of the addresses and official names of each country.
+var countryLang = map[string]content.Lang{"PL": content.PL, "CZ": content.CS}
+
+// nameLang is the language to mark a name of an office with on a page in lang: a name the
+// same in every language is the official name in the office's country's language local
+// ("Statutární město Olomouc"), any other is in the language its text was shown in.
+func nameLang(texts map[content.Lang]content.OfficeText, name func(content.OfficeText) string, shown, local, lang content.Lang) content.Lang {
+	if local != "" && name(texts[shown]) == name(texts[local]) {
+		return otherLang(local, lang)
+	}
+	return otherLang(shown, lang)
 }
 
 func mailto(email string) string {

@@ -85,6 +85,7 @@ func (s *Server) pageView(site *content.Site, lang content.Lang, ref content.Ref
 			Article:       article,
 			Eyebrow:       l.T("project.eyebrow"),
 			Facts:         projectFacts(l, p, shown),
+			Partners:      projectPartners(l, p),
 			Events:        s.timeline(site, l, p.ID),
 			EventsHeading: l.T("timeline.project_heading"),
 		}), head
@@ -180,14 +181,49 @@ func projectFacts(l *i18n.Localizer, p content.Project, shown content.Lang) []te
 	if y := l.Years(p.StartYear, p.EndYear); y != "" {
 		facts = append(facts, templates.Fact{Label: l.T("project.years"), Value: y})
 	}
-	f := p.Funding[shown]
-	if f.Programme != "" {
-		facts = append(facts, templates.Fact{Label: l.T("project.programme"), Value: f.Programme})
-	}
-	if f.Fund != "" {
-		facts = append(facts, templates.Fact{Label: l.T("project.fund"), Value: f.Fund})
+	// The programme and the fund are named in the visitor's language wherever they are
+	// given in it, even when the text beside them is the other language's fallback.
+	for _, f := range []struct {
+		label string
+		value func(content.Funding) string
+	}{
+		{"project.programme", func(f content.Funding) string { return f.Programme }},
+		{"project.fund", func(f content.Funding) string { return f.Fund }},
+	} {
+		from := l.Lang()
+		v := f.value(p.Funding[from])
+		if v == "" {
+			from, v = shown, f.value(p.Funding[shown])
+		}
+		if v != "" {
+			facts = append(facts, templates.Fact{Label: l.T(f.label), Value: v, Lang: otherLang(from, l.Lang())})
+		}
 	}
 	return facts
+}
+
+// projectPartners lists the partners of p under their names in the visitor's language, or
+// in the other one, marked, when they have none in it.
+func projectPartners(l *i18n.Localizer, p content.Project) []templates.ProjectPartner {
+	out := make([]templates.ProjectPartner, 0, len(p.Partners))
+	for _, x := range p.Partners {
+		name, shown, ok := content.Pick(x.Name, l.Lang(), func(s string) bool { return s != "" })
+		if !ok {
+			continue
+		}
+		out = append(out, templates.ProjectPartner{Name: name, Lang: otherLang(shown, l.Lang()),
+			Country: l.T("office.country." + x.Country), URL: x.URL})
+	}
+	return out
+}
+
+// otherLang is shown when it differs from the page's language lang, and "" when it is
+// the same: the language a part of the page must be marked with.
+func otherLang(shown, lang content.Lang) content.Lang {
+	if shown == lang {
+		return ""
+	}
+	return shown
 }
 
 // timeline is the list of events, all of them or one project's.
@@ -195,7 +231,7 @@ func (s *Server) timeline(site *content.Site, l *i18n.Localizer, projectID int64
 	lang := l.Lang()
 	var out []templates.TimelineEvent
 	for _, e := range site.Timeline(projectID) {
-		t, _, ok := content.Pick(e.Text, lang, func(t content.EventText) bool { return t.Title != "" })
+		t, shown, ok := content.Pick(e.Text, lang, func(t content.EventText) bool { return t.Title != "" })
 		if !ok {
 			continue
 		}
@@ -204,6 +240,7 @@ func (s *Server) timeline(site *content.Site, l *i18n.Localizer, projectID int64
 			Datetime: e.Start.String(),
 			Title:    t.Title,
 			Body:     s.markdown(t.Body),
+			Lang:     otherLang(shown, lang),
 		}
 		if p, ok := site.Project(e.ProjectID); ok && projectID == 0 && !p.Hidden {
 			if pt, _, ok := content.PickText(p.Text, lang); ok {
@@ -222,7 +259,7 @@ func partners(l *i18n.Localizer) []templates.Partner {
 		out = append(out, templates.Partner{
 			ID:      id,
 			Name:    l.T("partner." + id + ".name"),
-			Text:    l.T("partner." + id + ".text"),
+			Text:    i18n.Parts(l.T("partner." + id + ".text")),
 			Country: l.T("partner." + id + ".country"),
 		})
 	}
