@@ -26,7 +26,8 @@ type AdminLayout struct {
 type Login struct {
 	Username string
 	Next     string
-	Error    string // message, already translated
+	Error    string     // message, already translated
+	Langs    []LangLink // the sign-in page in each language
 }
 
 // Dashboard lists every item with its translation state in each language.

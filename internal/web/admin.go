@@ -48,12 +48,14 @@ func currentUser(ctx context.Context) string {
 	return u
 }
 
-// adminLang returns the language the admin area speaks to this session.
-func (s *Server) adminLang(ctx context.Context) content.Lang {
-	if l, ok := content.ParseLang(s.sessions.GetString(ctx, "lang")); ok {
+// adminLang is the language of the admin for r: the one chosen in the session (at sign-in
+// the user's own, or picked on the sign-in page), and before any choice the one the
+// browser asks for, so that a Czech colleague's first page is Czech.
+func (s *Server) adminLang(r *http.Request) content.Lang {
+	if l, ok := content.ParseLang(s.sessions.GetString(r.Context(), "lang")); ok {
 		return l
 	}
-	return content.PL
+	return Negotiate(r.Header.Get("Accept-Language"))
 }
 
 // withAdmin prepares every admin request: a limited body, no caching, the session, and
@@ -62,7 +64,7 @@ func (s *Server) withAdmin(next http.Handler) http.Handler {
 	inner := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "private, no-store")
 		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
-		next.ServeHTTP(w, r.WithContext(s.withLocalizer(r.Context(), s.adminLang(r.Context()))))
+		next.ServeHTTP(w, r.WithContext(s.withLocalizer(r.Context(), s.adminLang(r))))
 	})
 	return s.sessions.LoadAndSave(inner)
 }
@@ -128,7 +130,7 @@ var adminNav = []struct{ label, href string }{
 // renderAdmin writes an admin page with status.
 func (s *Server) renderAdmin(w http.ResponseWriter, r *http.Request, status int, title string, page templ.Component) {
 	ctx := r.Context()
-	lang := s.adminLang(ctx)
+	lang := i18n.FromContext(ctx).Lang()
 	l := s.bundle.Localizer(lang)
 	layout := templates.AdminLayout{
 		Lang:    lang,
@@ -158,7 +160,7 @@ func (s *Server) renderAdmin(w http.ResponseWriter, r *http.Request, status int,
 
 // adminError answers with an error page in the admin area, in the editor's language.
 func (s *Server) adminError(w http.ResponseWriter, r *http.Request, status int, prefix string) {
-	l := s.bundle.Localizer(s.adminLang(r.Context()))
+	l := i18n.FromContext(r.Context())
 	s.renderAdmin(w, r, status, l.T(prefix+".title"), templates.AdminError(templates.ErrorPage{
 		Status: status, Title: l.T(prefix + ".title"), Message: l.T(prefix + ".message"),
 		Home: templates.Link{Label: l.T("admin.dashboard"), Href: "/admin/"},
@@ -186,8 +188,33 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/admin/", http.StatusSeeOther)
 		return
 	}
-	l := i18n.FromContext(r.Context())
-	s.renderAdmin(w, r, http.StatusOK, l.T("admin.login.heading"), templates.LoginPage(templates.Login{Next: safeNext(r.URL.Query().Get("next"))}))
+	next := safeNext(r.URL.Query().Get("next"))
+	if choice := r.URL.Query().Get("lang"); choice != "" {
+		// The language switch of the sign-in page: remembered in the session (and taken
+		// over by the user's own at sign-in), then the clean address again.
+		if lang, ok := content.ParseLang(choice); ok {
+			s.sessions.Put(r.Context(), "lang", string(lang))
+		}
+		http.Redirect(w, r, loginURL(next, ""), http.StatusSeeOther)
+		return
+	}
+	s.renderLogin(w, r, http.StatusOK, templates.Login{Next: next})
+}
+
+// loginURL is the address of the sign-in page that leads on to next, in lang when it is
+// not "".
+func loginURL(next string, lang content.Lang) string {
+	q := url.Values{}
+	if next != "/admin/" {
+		q.Set("next", next)
+	}
+	if lang != "" {
+		q.Set("lang", string(lang))
+	}
+	if len(q) == 0 {
+		return "/admin/login"
+	}
+	return "/admin/login?" + q.Encode()
 }
 
 // login handles POST /admin/login. What it costs an attacker to guess is bounded before
@@ -255,8 +282,14 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, page.Next, http.StatusSeeOther)
 }
 
-// renderLogin answers with the sign-in form (no-store, like every admin answer).
+// renderLogin answers with the sign-in form (no-store, like every admin answer), with the
+// switch to the other languages.
 func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int, page templates.Login) {
+	current := i18n.FromContext(r.Context()).Lang()
+	for _, lang := range content.Langs {
+		page.Langs = append(page.Langs, templates.LangLink{Lang: lang, Name: s.bundle.Localizer(lang).T("lang." + string(lang)),
+			Href: loginURL(page.Next, lang), Current: lang == current})
+	}
 	s.renderAdmin(w, r, status, i18n.FromContext(r.Context()).T("admin.login.heading"), templates.LoginPage(page))
 }
 

@@ -15,7 +15,18 @@ func (s *Server) routes() http.Handler {
 	r := chi.NewRouter()
 	s.common(r)
 	r.NotFound(s.notFound)
-	// chi answers a known path asked with another method with 405 and the Allow header.
+	// A known path asked with another method: 405 with chi's Allow header, and a page in
+	// the visitor's language rather than chi's empty body.
+	r.MethodNotAllowed(func(w http.ResponseWriter, req *http.Request) {
+		var allow []string
+		for _, m := range []string{http.MethodGet, http.MethodHead, http.MethodPost} {
+			if r.Match(chi.NewRouteContext(), m, req.URL.Path) {
+				allow = append(allow, m)
+			}
+		}
+		w.Header().Set("Allow", strings.Join(allow, ", "))
+		s.errorPage(w, req, http.StatusMethodNotAllowed, "error.method")
+	})
 
 	// Public resources answer GET and HEAD (net/http leaves out the body of a HEAD).
 	get := func(pattern string, h http.HandlerFunc) {

@@ -3,6 +3,7 @@ package web_test
 import (
 	"context"
 	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"regexp"
 	"strings"
@@ -194,5 +195,52 @@ func TestAdminWording(t *testing.T) {
 	}
 	if hist := text(parse(t, c.get("/admin/page/2/history").body)); !regexp.MustCompile(`\d{1,2}:\d\d (SEČ|SELČ)`).MatchString(hist) {
 		t.Errorf("the Czech history's times carry no Czech zone name: %s", hist)
+	}
+}
+
+// The sign-in page speaks the browser's language before anyone chose one, offers the
+// other, and remembers the choice.
+func TestLoginPageLanguage(t *testing.T) {
+	a := newAdminSite(t)
+	c := a.client()
+	r := c.do(http.MethodGet, "/admin/login", nil, "Accept-Language", "cs-CZ,cs;q=0.9,en;q=0.5")
+	doc := parse(t, r.body)
+	if h := text(first(doc, byTag("h1"))); h != "Přihlášení" {
+		t.Errorf("sign-in heading for a Czech browser = %q, want Přihlášení", h)
+	}
+	if lang, _ := attr(first(doc, byTag("html")), "lang"); lang != "cs" {
+		t.Errorf("html lang = %q, want cs", lang)
+	}
+	link := first(doc, byTag("a", "hreflang", "pl"))
+	href, _ := attr(link, "href")
+	if link == nil || text(link) != "Polski" {
+		t.Fatal("the Czech sign-in page offers no switch to Polish")
+	}
+	if r := c.get(href); r.status != http.StatusSeeOther || r.header.Get("Location") != "/admin/login" {
+		t.Fatalf("switch = %d to %q", r.status, r.header.Get("Location"))
+	}
+	r = c.do(http.MethodGet, "/admin/login", nil, "Accept-Language", "cs")
+	if h := text(first(parse(t, r.body), byTag("h1"))); h != "Logowanie" {
+		t.Errorf("after choosing Polish, a Czech browser gets %q, want Logowanie", h)
+	}
+	// A refusal speaks the chosen language too.
+	if r := c.login(editor, "wrong password here"); !strings.Contains(r.body, "Nieprawidłowa nazwa użytkownika lub hasło") {
+		t.Error("the refusal is not in the chosen language")
+	}
+}
+
+// Every error a visitor can get is a page in their language with the right status.
+func TestErrorPagesLocalised(t *testing.T) {
+	s := newSite(t)
+	for path, want := range map[string]string{"/pl/": "Niedozwolona metoda", "/cs/kontakt": "Nepovolená metoda"} {
+		r := httptest.NewRequest(http.MethodPost, path, nil)
+		w := httptest.NewRecorder()
+		s.srv.ServeHTTP(w, r)
+		if w.Code != http.StatusMethodNotAllowed || w.Header().Get("Allow") == "" {
+			t.Errorf("POST %s = %d (Allow %q), want 405 with Allow", path, w.Code, w.Header().Get("Allow"))
+		}
+		if !strings.Contains(w.Body.String(), want) || !strings.HasPrefix(w.Header().Get("Content-Type"), "text/html") {
+			t.Errorf("POST %s: no page saying %q", path, want)
+		}
 	}
 }
