@@ -165,7 +165,7 @@ func (e TimelineEvent) LangAttr() templ.Attributes { return langAttr(e.Lang) }
 type Fact struct {
 	Label string
 	Value string
-	Href  string // makes the value a link (tel:, mailto:)
+	Href  string       // makes the value a link (tel:, mailto:)
 	Lang  content.Lang // the value's language when it is not the page's ("Statutární město Olomouc" on a Polish page)
 }
 
@@ -206,12 +206,12 @@ type EUNotice struct {
 
 // PageView is a page with a title, a body and optional extras below it.
 type PageView struct {
-	Article Article
-	Eyebrow string
+	Article  Article
+	Eyebrow  string
 	Facts    []Fact
 	Partners []ProjectPartner // a project's partners
 	Cards    []ProjectCard
-	Events  []TimelineEvent
+	Events   []TimelineEvent
 	// EventsHeading titles the timeline: the whole cooperation's or one project's.
 	EventsHeading string
 }
@@ -248,11 +248,10 @@ type Office struct {
 	// country's language that no one translates, and its address is in that language.
 	TextLang, NameLang, OrganisationLang, AddressLang content.Lang
 	Facts                                             []Fact
-	Hours        string // "poniedziałek – piątek, od 7:30 do 15:30"
-	MapHref      string
-	MapLabel     string
+	Hours                                             string // "poniedziałek – piątek, od 7:30 do 15:30"
+	MapHref                                           string
+	MapLabel                                          string
 }
-
 
 // Statement is the accessibility statement page.
 type Statement struct {

@@ -88,7 +88,7 @@ func TestProjectFactsInBothLanguages(t *testing.T) {
 		}
 	}
 	for path, want := range map[string]string{
-		"/pl/projekty/razem-dla-rozwoju-aglomeracji-2020": "2020 r. – rok zakończenia nieznany",
+		"/pl/projekty/razem-dla-rozwoju-aglomeracji-2020":  "2020 r. – rok zakończenia nieznany",
 		"/cs/projekty/spolecne-pro-rozvoj-aglomeraci-2020": "2020 – rok ukončení neznámý",
 	} {
 		body := text(s.page(path))
