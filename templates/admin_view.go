@@ -18,6 +18,8 @@ type AdminLayout struct {
 	User    string // signed-in editor; empty on the sign-in page
 	Nav     []Link
 	Flash   string // a one-time notice ("Saved.")
+	// Warnings are one-time notes on what was just saved: names in the other language.
+	Warnings []string
 	// Langs are the admin languages to switch to (the editor's choice).
 	Langs []LangLink
 }

@@ -250,7 +250,7 @@ type Office struct {
 	Facts                                             []Fact
 	Hours                                             string // "poniedziałek – piątek, od 7:30 do 15:30"
 	MapHref                                           string
-	MapLabel                                          string
+	MapLabel                                          []i18n.Part // "… na mapie OpenStreetMap", the name marked
 }
 
 // Statement is the accessibility statement page.

@@ -1,10 +1,20 @@
 // Package markdown turns editors' Markdown into HTML that is safe to put on a public page:
 // goldmark renders it (raw HTML is never passed through) and bluemonday sanitises the
 // result, so no script, event handler, javascript: URL or inline style survives.
+//
+// What a text may cost is bounded before goldmark sees it and while it renders (limits.go):
+// a 100 KB text cannot become 100 MB of HTML or seconds of work. A text past a limit is
+// refused with a *LimitError that names the limit, for the editor.
+//
+// Beyond CommonMark and GitHub's tables, strikethrough and autolinks, editors mark a
+// phrase in another language as [phrase]{lang=cs} (or lang=pl): it renders as <span
+// lang="cs">phrase</span>, so that screen readers pronounce it in its language (WCAG
+// 3.1.2). The phrase is plain text: no brackets, emphasis, code or line breaks inside.
 package markdown
 
 import (
-	"bytes"
+	"errors"
+	"fmt"
 	"html"
 	"regexp"
 	"strings"
@@ -39,17 +49,38 @@ func New() *Renderer {
 	p.RequireNoReferrerOnFullyQualifiedLinks(true)
 	// Editors link to partners' sites on purpose: no rel="nofollow", which UGCPolicy adds.
 	p.RequireNoFollowOnLinks(false)
+	p.AllowAttrs("lang").Matching(regexp.MustCompile(`^(pl|cs)$`)).OnElements("span")
 	return &Renderer{md: md, policy: p}
 }
 
-// Render returns the sanitised HTML of src.
-func (r *Renderer) Render(src string) string {
-	var buf bytes.Buffer
-	if err := r.md.Convert([]byte(src), &buf); err != nil {
-		// goldmark fails only on a failing writer; show the text as text all the same.
-		return "<p>" + html.EscapeString(src) + "</p>"
+// Render returns the sanitised HTML of src, or a *LimitError when src is past one of the
+// limits of what a text may produce (and then no HTML).
+func (r *Renderer) Render(src string) (string, error) {
+	if err := checkSource(src); err != nil {
+		return "", err
 	}
-	return r.policy.Sanitize(buf.String())
+	src = markLanguages(src)
+	out := limitedWriter{max: outputLimit(src)}
+	if err := r.md.Convert([]byte(src), &out); err != nil {
+		if errors.Is(err, errTooLarge) {
+			return "", &LimitError{ID: "error.markdown_too_large", Limit: out.max}
+		}
+		return "", fmt.Errorf("markdown: render: %w", err)
+	}
+	return r.policy.Sanitize(restoreLanguages(out.String())), nil
+}
+
+// Check returns the *LimitError that Render would return for src, or nil: for validating
+// a text before it is saved.
+func (r *Renderer) Check(src string) error {
+	_, err := r.Render(src)
+	return err
+}
+
+// Fallback is what a page shows of a text that Render refuses: the text itself, escaped,
+// as one paragraph. Only a text saved before its limit existed can reach a page so.
+func Fallback(src string) string {
+	return "<p>" + html.EscapeString(src) + "</p>"
 }
 
 // transformer adjusts the document before rendering: the page prints its title as the only

@@ -1,6 +1,7 @@
 package markdown_test
 
 import (
+	"errors"
 	"strings"
 	"testing"
 
@@ -27,7 +28,10 @@ func TestRender(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got := r.Render(tt.in)
+			got, err := r.Render(tt.in)
+			if err != nil {
+				t.Fatal(err)
+			}
 			for _, w := range tt.want {
 				if !strings.Contains(got, w) {
 					t.Errorf("Render(%q) = %q, want it to contain %q", tt.in, got, w)
@@ -71,7 +75,7 @@ var hostile = []string{
 func TestRenderHostile(t *testing.T) {
 	r := markdown.New()
 	for _, in := range hostile {
-		t.Run(in, func(t *testing.T) { assertHarmless(t, in, r.Render(in)) })
+		t.Run(in, func(t *testing.T) { assertHarmless(t, in, render(t, r, in)) })
 	}
 }
 
@@ -108,14 +112,34 @@ func assertHarmless(t *testing.T, in, out string) {
 	walk(doc)
 }
 
+// render is r.Render(in) for a text within the limits.
+func render(t *testing.T, r *markdown.Renderer, in string) string {
+	t.Helper()
+	out, err := r.Render(in)
+	if err != nil {
+		t.Fatalf("Render(%q): %v", in, err)
+	}
+	return out
+}
+
 func FuzzRender(f *testing.F) {
 	for _, in := range hostile {
 		f.Add(in)
 	}
 	f.Add("# Historia\n\nW 2016 roku **podpisano** porozumienie.\n\n- [link](https://example.org)\n")
 	r := markdown.New()
+	f.Add("[Statutární město Olomouc]{lang=cs} i [x]{lang=en} \x02cs\x03")
+	f.Add("| a | b |\n|---|---|\n| 1 | 2 |\n")
 	f.Fuzz(func(t *testing.T, in string) {
-		assertHarmless(t, in, r.Render(in))
+		out, err := r.Render(in)
+		var limit *markdown.LimitError
+		if err != nil && !errors.As(err, &limit) {
+			t.Fatalf("Render(%q): %v", in, err)
+		}
+		if len(out) > 1<<20 {
+			t.Fatalf("Render(%q) wrote %d bytes, past the 1 MiB limit", in, len(out))
+		}
+		assertHarmless(t, in, out)
 	})
 }
 
@@ -125,6 +149,8 @@ func BenchmarkRender(b *testing.B) {
 	b.ReportAllocs()
 	b.SetBytes(int64(len(src)))
 	for b.Loop() {
-		r.Render(src)
+		if _, err := r.Render(src); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

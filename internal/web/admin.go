@@ -142,6 +142,9 @@ func (s *Server) renderAdmin(w http.ResponseWriter, r *http.Request, status int,
 	if id := s.sessions.PopString(ctx, "flash"); id != "" {
 		layout.Flash = l.T(id)
 	}
+	if w := s.sessions.PopString(ctx, "warnings"); w != "" {
+		layout.Warnings = strings.Split(w, "\n")
+	}
 	for _, n := range adminNav {
 		layout.Nav = append(layout.Nav, templates.Link{Label: l.T(n.label), Href: n.href, Current: r.URL.Path == n.href})
 	}

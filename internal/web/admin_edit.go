@@ -2,14 +2,18 @@ package web
 
 import (
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
+	"strings"
 
 	"github.com/go-chi/chi/v5"
 
 	"github.com/aglo/aglo/internal/content"
 	"github.com/aglo/aglo/internal/form"
 	"github.com/aglo/aglo/internal/i18n"
+	"github.com/aglo/aglo/internal/markdown"
+	"github.com/aglo/aglo/internal/terms"
 	"github.com/aglo/aglo/templates"
 )
 
@@ -81,7 +85,12 @@ func (s *Server) editSave(w http.ResponseWriter, r *http.Request) {
 		s.adminError(w, r, http.StatusBadRequest, "error.bad_request")
 		return
 	}
-	if errs := content.Validate(k.kind, posted.Values); len(errs) > 0 {
+	errs := content.Validate(k.kind, posted.Values)
+	if err := s.checkMarkdown(spec, posted.Values, errs); err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
+	if len(errs) > 0 {
 		s.renderEdit(w, r, http.StatusUnprocessableEntity, k, id, it, posted.Values, posted.Version, errs, nil, false)
 		return
 	}
@@ -107,6 +116,9 @@ func (s *Server) editSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	s.sessions.Put(r.Context(), "flash", "admin.saved")
+	if warnings := termWarnings(i18n.FromContext(r.Context()), spec, posted.Values); len(warnings) > 0 {
+		s.sessions.Put(r.Context(), "warnings", strings.Join(warnings, "\n"))
+	}
 	http.Redirect(w, r, editURL(k.kind, savedID), http.StatusSeeOther)
 }
 
@@ -216,6 +228,62 @@ func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, status int, 
 		v.Pairs = append(v.Pairs, pair)
 	}
 	s.renderAdmin(w, r, status, v.Heading, templates.EditPage(v))
+}
+
+// checkMarkdown adds to errs each Markdown field of values that is past the renderer's
+// limits (a table too wide, nesting too deep, a text that would render too large), with the
+// message that says which: at save and at preview alike, before anything is rendered for a
+// visitor. An error is returned only when rendering itself fails.
+func (s *Server) checkMarkdown(spec form.Spec, values map[string]string, errs content.Errors) error {
+	for _, f := range spec.Fields {
+		if f.Input != form.Markdown {
+			continue
+		}
+		langs := []content.Lang{""}
+		if f.PerLang {
+			langs = content.Langs
+		}
+		for _, lang := range langs {
+			name := f.FullName(lang)
+			err := s.md.Check(values[name])
+			var limit *markdown.LimitError
+			switch {
+			case errors.As(err, &limit):
+				errs[name] = limit.ID
+			case err != nil:
+				return fmt.Errorf("check %s: %w", name, err)
+			}
+		}
+	}
+	return nil
+}
+
+// termWarnings are the notes for the editor on the texts just saved: each official name
+// written in the other language's form outside a part marked as that language ("ZIT" in a
+// Czech text), with the name in the text's language and how to mark it when it is meant.
+// A note, not a refusal: a name may be quoted on purpose.
+func termWarnings(l *i18n.Localizer, spec form.Spec, values map[string]string) []string {
+	var out []string
+	for _, f := range spec.Fields {
+		if !f.PerLang || (f.Input != form.Text && f.Input != form.Area && f.Input != form.Markdown) {
+			continue
+		}
+		for _, lang := range content.Langs {
+			for _, found := range terms.CheckMarkdown(lang, values[f.FullName(lang)]) {
+				other, names := content.CS, found.Term.PL
+				if lang == content.CS {
+					other, names = content.PL, found.Term.CS
+				}
+				suggestion := l.T("admin.terms.no_name")
+				if len(names) > 0 {
+					suggestion = names[0]
+				}
+				out = append(out, l.Tf("admin.terms.found_"+string(other), map[string]any{
+					"Field": fieldLabel(l, f, lang), "Form": found.Form, "Suggestion": suggestion}))
+			}
+		}
+	}
+	return out
 }
 
 // fieldLabel names a field with its language, for summaries and diffs: "Tytuł (po czesku)".

@@ -57,13 +57,13 @@ func officeViews(l *i18n.Localizer, offices []content.Office) []templates.Office
 			PostalCity:   strings.TrimSpace(o.PostalCode + " " + o.City),
 			Country:      l.T("office.country." + o.Country),
 			Directions:   t.Directions,
-			MapLabel:     l.Tf("office.map_of", map[string]any{"Name": t.Name}),
 		}
 		local := countryLang[o.Country]
 		v.TextLang = otherLang(shown, lang)
 		v.AddressLang = otherLang(local, lang)
 		v.NameLang = nameLang(o.Text, func(t content.OfficeText) string { return t.Name }, shown, local, lang)
 		v.OrganisationLang = nameLang(o.Text, func(t content.OfficeText) string { return t.Organisation }, shown, local, lang)
+		v.MapLabel = i18n.Parts(l.Tf("office.map_of", map[string]any{"Name": markLang(t.Name, v.NameLang)}))
 		add := func(labelID, value, href string) {
 			if value != "" {
 				v.Facts = append(v.Facts, templates.Fact{Label: l.T(labelID), Value: value, Href: href})
@@ -87,6 +87,15 @@ func officeViews(l *i18n.Localizer, offices []content.Office) []templates.Office
 		out = append(out, v)
 	}
 	return out
+}
+
+// markLang marks name as a name in lang for i18n.Parts, or returns it as it is when lang is
+// "" (the page's own).
+func markLang(name string, lang content.Lang) string {
+	if lang == "" || strings.ContainsAny(name, "[]{}") {
+		return name
+	}
+	return "[" + name + "]{lang=" + string(lang) + "}"
 }
 
 // countryLang is the language of the addresses and official names of each country.

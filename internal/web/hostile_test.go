@@ -18,6 +18,7 @@ import (
 	"golang.org/x/crypto/bcrypt"
 
 	"github.com/aglo/aglo/internal/auth"
+	"github.com/aglo/aglo/internal/content"
 	"github.com/aglo/aglo/internal/web"
 )
 
@@ -374,5 +375,77 @@ func TestConcurrentMissesRenderOnce(t *testing.T) {
 	wg.Wait()
 	if n := web.Renders(s.srv) - before; n != 1 {
 		t.Errorf("50 concurrent first requests rendered the page %d times, want 1", n)
+	}
+}
+
+// tableBomb is 100 KB of Markdown that renders to about 90 MB of HTML: a table header of
+// 200 columns and some 45,000 empty rows.
+func tableBomb() string {
+	s := "|" + strings.Repeat(" a |", 200) + "\n|" + strings.Repeat("---|", 200) + "\n" + strings.Repeat("|\n", 45_000)
+	return s[:min(len(s), 99_000)]
+}
+
+// A rendering bomb is refused at save and at preview with a message that says what to
+// change, and everything typed stays in the form; the page is unchanged.
+func TestMarkdownBombRefusedAtSaveAndPreview(t *testing.T) {
+	a := newAdminSite(t)
+	c := a.signedIn()
+	before := text(first(a.page("/pl/historia-wspolpracy"), byTag("article")))
+	for _, action := range []string{"save", "preview"} {
+		form := formValues(t, c.get("/admin/page/2").body, "/admin/page/2")
+		form.Set("pl.body", tableBomb())
+		form.Set("pl.summary", "Moje nowe streszczenie")
+		form.Set("action", action)
+		r := c.post("/admin/page/2", form)
+		if r.status != http.StatusUnprocessableEntity {
+			t.Fatalf("%s of a table bomb = %d, want 422", action, r.status)
+		}
+		if len(r.body) > 1<<20 {
+			t.Errorf("%s: the refusal is %d bytes", action, len(r.body))
+		}
+		doc := parse(t, r.body)
+		if got := text(first(doc, byClass("error-summary"))); !strings.Contains(got, "za dużo kolumn") || !strings.Contains(got, "30") {
+			t.Errorf("%s: error summary %q does not say the table has too many columns", action, got)
+		}
+		if got := textRaw(first(doc, byTag("textarea", "name", "pl.body"))); got != tableBomb() {
+			t.Errorf("%s: the typed body was not kept (%d of %d bytes)", action, len(got), len(tableBomb()))
+		}
+		if !strings.Contains(r.body, "Moje nowe streszczenie") {
+			t.Errorf("%s: the typed summary was lost", action)
+		}
+	}
+	if after := text(first(a.page("/pl/historia-wspolpracy"), byTag("article"))); after != before {
+		t.Error("a refused bomb changed the page")
+	}
+}
+
+// A bomb saved before the limits existed (here written to the store directly) costs one
+// bounded render: the page shows it as plain text.
+func TestSavedMarkdownBombRendersBounded(t *testing.T) {
+	a := newAdminSite(t)
+	ctx := context.Background()
+	site, err := a.store.Site(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := site.Pages[content.PageHistory]
+	tx := p.Text[content.PL]
+	tx.Body = tableBomb()
+	p.Text[content.PL] = tx
+	if _, err := a.store.SavePage(ctx, p, content.Edit{Editor: "old"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := a.srv.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	rec := a.get("/pl/historia-wspolpracy")
+	if rec.Code != http.StatusOK {
+		t.Fatalf("status %d", rec.Code)
+	}
+	if n := rec.Body.Len(); n > 400_000 {
+		t.Errorf("the page of a saved bomb is %d bytes", n)
+	}
+	if strings.Contains(rec.Body.String(), "<td>") {
+		t.Error("the saved bomb rendered as a table")
 	}
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/aglo/aglo/internal/content"
 	"github.com/aglo/aglo/internal/i18n"
+	"github.com/aglo/aglo/internal/markdown"
 	"github.com/aglo/aglo/templates"
 )
 
@@ -145,12 +146,19 @@ func (s *Server) article(l *i18n.Localizer, t content.Text, shown content.Lang) 
 	return a
 }
 
-// markdown renders an editor's Markdown as sanitised HTML; nil when there is none.
+// markdown renders an editor's Markdown as sanitised HTML; nil when there is none. A text
+// past the renderer's limits (saved before they existed: the admin refuses one now) is
+// shown as its escaped source, and logged.
 func (s *Server) markdown(src string) templ.Component {
 	if src == "" {
 		return nil
 	}
-	return templ.Raw(s.md.Render(src))
+	out, err := s.md.Render(src)
+	if err != nil {
+		s.log.Warn("text past the Markdown limits shown as plain text", "err", err, "bytes", len(src))
+		return templ.Raw(markdown.Fallback(src))
+	}
+	return templ.Raw(out)
 }
 
 // projectCards lists the visible projects for a visitor of lang.
