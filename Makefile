@@ -35,6 +35,7 @@ test: ## install what the tests need, check formatting, vet and templates, run e
 FUZZ_TARGETS := FuzzRender:./internal/markdown:20000 FuzzSlugify:./internal/content:20000 \
 	FuzzDecode:./internal/form:6000 FuzzNegotiate:./internal/web:4000 \
 	FuzzSameAsJSONHandler:./internal/jsonlog:30000 \
+	FuzzHTML:./internal/typography:20000 \
 	FuzzValidatePassword:./internal/auth:10000 FuzzCheckHash:./internal/auth:40000 \
 	FuzzUnknownNameForLog:./internal/auth:40000
 FUZZTIME ?=

@@ -15,6 +15,7 @@ import (
 	"golang.org/x/text/language"
 
 	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/typography"
 )
 
 // Bundle holds the messages of every language and one Localizer per language.
@@ -47,7 +48,7 @@ func Load(fsys fs.FS) (*Bundle, error) {
 		l := &Localizer{lang: lang, localizer: goi18n.NewLocalizer(b.bundle, string(lang)), simple: make(map[string]string)}
 		for _, m := range f.Messages {
 			if m.Other != "" && !strings.Contains(m.Other, "{{") && m.One == "" && m.Few == "" && m.Many == "" {
-				l.simple[m.ID] = m.Other
+				l.simple[m.ID] = typography.Text(lang, m.Other)
 			}
 		}
 		b.localizers[lang] = l
@@ -73,8 +74,9 @@ type Localizer struct {
 // Lang returns the language the Localizer translates into.
 func (l *Localizer) Lang() content.Lang { return l.lang }
 
-// T returns the message id. A missing message is logged and shown as its id, so that a
-// page still renders; tests make sure no message is missing.
+// T returns the message id, with the typography of its language: no-break spaces where a
+// line must not break (typography.Text). A missing message is logged and shown as its id,
+// so that a page still renders; tests make sure no message is missing.
 func (l *Localizer) T(id string) string {
 	if s, ok := l.simple[id]; ok {
 		return s
@@ -101,7 +103,7 @@ func (l *Localizer) localize(cfg *goi18n.LocalizeConfig) string {
 	if s == "" {
 		return cfg.MessageID
 	}
-	return s
+	return typography.Text(l.lang, s)
 }
 
 type ctxKey struct{}

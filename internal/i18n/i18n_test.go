@@ -79,13 +79,13 @@ func TestPluralForms(t *testing.T) {
 		count int
 		want  string
 	}{
-		{content.PL, 1, "1 projekt"},
-		{content.PL, 3, "3 projekty"},
-		{content.PL, 5, "5 projektów"},
-		{content.PL, 22, "22 projekty"},
-		{content.CS, 1, "1 projekt"},
-		{content.CS, 3, "3 projekty"},
-		{content.CS, 5, "5 projektů"},
+		{content.PL, 1, "1\u00a0projekt"},
+		{content.PL, 3, "3\u00a0projekty"},
+		{content.PL, 5, "5\u00a0projektów"},
+		{content.PL, 22, "22\u00a0projekty"},
+		{content.CS, 1, "1\u00a0projekt"},
+		{content.CS, 3, "3\u00a0projekty"},
+		{content.CS, 5, "5\u00a0projektů"},
 	}
 	for _, tt := range tests {
 		if got := b.Localizer(tt.lang).N("projects_count", tt.count); got != tt.want {
@@ -209,12 +209,12 @@ func TestDates(t *testing.T) {
 		{"Year", content.PL, "2016", "", "2016"},
 		{"MonthPL", content.PL, "2017-07", "", "lipiec 2017"},
 		{"MonthCS", content.CS, "2017-07", "", "červenec 2017"},
-		{"DayPL", content.PL, "2017-12-11", "", "11 grudnia 2017"},
-		{"DayCS", content.CS, "2017-12-11", "", "11. prosince 2017"},
+		{"DayPL", content.PL, "2017-12-11", "", "11\u00a0grudnia 2017"},
+		{"DayCS", content.CS, "2017-12-11", "", "11.\u00a0prosince 2017"},
 		{"DaysPL", content.PL, "2017-12-11", "2017-12-13", "11–13 grudnia 2017"},
 		{"DaysCS", content.CS, "2017-12-11", "2017-12-13", "11.–13. prosince 2017"},
-		{"AcrossMonthsPL", content.PL, "2018-06-27", "2018-07-02", "27 czerwca – 2 lipca 2018"},
-		{"AcrossMonthsCS", content.CS, "2018-06-27", "2018-07-02", "27. června – 2. července 2018"},
+		{"AcrossMonthsPL", content.PL, "2018-06-27", "2018-07-02", "27\u00a0czerwca – 2\u00a0lipca 2018"},
+		{"AcrossMonthsCS", content.CS, "2018-06-27", "2018-07-02", "27.\u00a0června – 2.\u00a0července 2018"},
 		{"MonthsPL", content.PL, "2017-07", "2018-02", "lipiec 2017 – luty 2018"},
 		{"MonthsCS", content.CS, "2017-07", "2018-02", "červenec 2017 – únor 2018"},
 	}
@@ -225,7 +225,7 @@ func TestDates(t *testing.T) {
 			}
 		})
 	}
-	if got, want := b.Localizer(content.PL).Years(2020, 0), "2020 r. – rok zakończenia nieznany"; got != want {
+	if got, want := b.Localizer(content.PL).Years(2020, 0), "2020\u00a0r. – rok zakończenia nieznany"; got != want {
 		t.Errorf("Years(2020, 0) = %q, want %q", got, want)
 	}
 	if got, want := b.Localizer(content.CS).Years(2017, 2018), "2017–2018"; got != want {
@@ -250,5 +250,22 @@ func TestParts(t *testing.T) {
 	}
 	if got := i18n.Plain("miasto ([Statutární město Olomouc]{lang=cs})"); got != "miasto (Statutární město Olomouc)" {
 		t.Errorf("Plain = %q", got)
+	}
+}
+
+// Every message comes with its language's typography: no one-letter word at a line end.
+func TestMessagesKeepOneLetterWordsWithTheNext(t *testing.T) {
+	b, err := i18n.Load(locales.FS)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := b.Localizer(content.PL).T("partner.pl.text"); !strings.Contains(got, "w\u00a0Polsce") {
+		t.Errorf("partner.pl.text = %q, want w\\u00a0Polsce", got)
+	}
+	if got := b.Localizer(content.CS).T("partner.cs.text"); !strings.Contains(got, "v\u00a0České") {
+		t.Errorf("partner.cs.text = %q, want v\\u00a0České", got)
+	}
+	if got := b.Localizer(content.PL).N("projects_count", 5); got != "5\u00a0projektów" {
+		t.Errorf("N = %q", got)
 	}
 }

@@ -212,7 +212,7 @@ func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, status int, 
 			ff.Options = append(ff.Options, templates.FormOption{Value: o.Value, Label: label, Selected: o.Value == ff.Value})
 		}
 		if preview && f.Input == form.Markdown {
-			ff.Preview = s.markdown(ff.Value)
+			ff.Preview = s.markdown(lang, ff.Value)
 		}
 		return ff
 	}

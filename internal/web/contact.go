@@ -7,6 +7,7 @@ import (
 
 	"github.com/aglo/aglo/internal/content"
 	"github.com/aglo/aglo/internal/i18n"
+	"github.com/aglo/aglo/internal/typography"
 	"github.com/aglo/aglo/templates"
 )
 
@@ -56,7 +57,7 @@ func officeViews(l *i18n.Localizer, offices []content.Office) []templates.Office
 			Street:       o.Street,
 			PostalCity:   strings.TrimSpace(o.PostalCode + " " + o.City),
 			Country:      l.T("office.country." + o.Country),
-			Directions:   t.Directions,
+			Directions:   typography.Text(shown, t.Directions),
 		}
 		local := countryLang[o.Country]
 		v.TextLang = otherLang(shown, lang)

@@ -12,6 +12,7 @@ import (
 	"github.com/aglo/aglo/internal/content"
 	"github.com/aglo/aglo/internal/i18n"
 	"github.com/aglo/aglo/internal/markdown"
+	"github.com/aglo/aglo/internal/typography"
 	"github.com/aglo/aglo/templates"
 )
 
@@ -134,9 +135,9 @@ func (s *Server) article(l *i18n.Localizer, t content.Text, shown content.Lang) 
 	a := templates.Article{
 		Lang:     shown,
 		Fallback: shown != l.Lang(),
-		Title:    t.Title,
-		Summary:  t.Summary,
-		Body:     s.markdown(t.Body),
+		Title:    typography.Text(shown, t.Title),
+		Summary:  typography.Text(shown, t.Summary),
+		Body:     s.markdown(shown, t.Body),
 	}
 	if !t.UpdatedAt.IsZero() {
 		d := t.UpdatedAt.UTC()
@@ -146,19 +147,20 @@ func (s *Server) article(l *i18n.Localizer, t content.Text, shown content.Lang) 
 	return a
 }
 
-// markdown renders an editor's Markdown as sanitised HTML; nil when there is none. A text
-// past the renderer's limits (saved before they existed: the admin refuses one now) is
-// shown as its escaped source, and logged.
-func (s *Server) markdown(src string) templ.Component {
+// markdown renders an editor's Markdown in lang as sanitised HTML with the language's
+// typography (no one-letter word at a line end); nil when there is none. A text past the
+// renderer's limits (saved before they existed: the admin refuses one now) is shown as its
+// escaped source, and logged.
+func (s *Server) markdown(lang content.Lang, src string) templ.Component {
 	if src == "" {
 		return nil
 	}
 	out, err := s.md.Render(src)
 	if err != nil {
 		s.log.Warn("text past the Markdown limits shown as plain text", "err", err, "bytes", len(src))
-		return templ.Raw(markdown.Fallback(src))
+		return templ.Raw(typography.HTML(lang, markdown.Fallback(src)))
 	}
-	return templ.Raw(out)
+	return templ.Raw(typography.HTML(lang, out))
 }
 
 // projectCards lists the visible projects for a visitor of lang.
@@ -171,11 +173,11 @@ func (s *Server) projectCards(site *content.Site, lang content.Lang) []templates
 			continue
 		}
 		cards = append(cards, templates.ProjectCard{
-			Title:    t.Title,
+			Title:    typography.Text(shown, t.Title),
 			Href:     site.Path(lang, content.ProjectRef(p.ID)),
 			Years:    l.Years(p.StartYear, p.EndYear),
-			Fund:     p.Funding[shown].Fund,
-			Summary:  t.Summary,
+			Fund:     typography.Text(shown, p.Funding[shown].Fund),
+			Summary:  typography.Text(shown, t.Summary),
 			Lang:     shown,
 			Fallback: shown != lang,
 		})
@@ -246,13 +248,13 @@ func (s *Server) timeline(site *content.Site, l *i18n.Localizer, projectID int64
 		ev := templates.TimelineEvent{
 			When:     l.Span(e.Start, e.End),
 			Datetime: e.Start.String(),
-			Title:    t.Title,
-			Body:     s.markdown(t.Body),
+			Title:    typography.Text(shown, t.Title),
+			Body:     s.markdown(shown, t.Body),
 			Lang:     otherLang(shown, lang),
 		}
 		if p, ok := site.Project(e.ProjectID); ok && projectID == 0 && !p.Hidden {
 			if pt, _, ok := content.PickText(p.Text, lang); ok {
-				ev.Project = templates.Link{Label: pt.Title, Href: site.Path(lang, content.ProjectRef(p.ID))}
+				ev.Project = templates.Link{Label: typography.Text(lang, pt.Title), Href: site.Path(lang, content.ProjectRef(p.ID))}
 			}
 		}
 		out = append(out, ev)

@@ -12,7 +12,7 @@ import (
 func (s *Server) statementSections(l *i18n.Localizer, st content.Statement) []templates.StatementSection {
 	t := st.Text[l.Lang()]
 	text := func(labelID, body string) templates.StatementText {
-		return templates.StatementText{Label: l.T(labelID), Body: s.markdown(body)}
+		return templates.StatementText{Label: l.T(labelID), Body: s.markdown(l.Lang(), body)}
 	}
 	compliance := ""
 	if st.Compliance != content.ComplianceUnknown {

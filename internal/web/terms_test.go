@@ -3,6 +3,7 @@ package web_test
 import (
 	"encoding/xml"
 	"net/url"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -82,4 +83,39 @@ func TestTermWarningsOnSave(t *testing.T) {
 	if page := text(parse(t, c.get("/admin/page/2").body)); strings.Contains(page, "forma polska") {
 		t.Error("a name marked as Polish still gets a warning")
 	}
+}
+
+// oneLetterAtLineEnd finds a one-letter word followed by an ordinary space, where a line
+// may break after it: Polish a i o u w z, Czech a i k o s u v z, with capitals.
+var oneLetterAtLineEnd = map[string]*regexp.Regexp{
+	"pl": regexp.MustCompile(`(?:^|[\s(„"])([aiouwzAIOUWZ]) \S`),
+	"cs": regexp.MustCompile(`(?:^|[\s(„"])([aikosuvzAIKOSUVZ]) \S`),
+}
+
+// No page of the site leaves a one-letter word at a line end, in the texts of the
+// interface and of the editors alike; the no-break spaces are counted for the note.
+func TestTypographyOfEveryPage(t *testing.T) {
+	s := newSite(t)
+	counts := map[string]int{}
+	for _, path := range sitemapPaths(t, s) {
+		body := s.get(path).Body.String()
+		counts[path[1:3]] += strings.Count(body, "\u00a0")
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			if n.Type == html.ElementNode && (n.Data == "head" || n.Data == "script" || n.Data == "style" || n.Data == "code" || n.Data == "pre") {
+				return // a title in the tab bar does not wrap
+			}
+			if n.Type == html.TextNode {
+				re := oneLetterAtLineEnd[langOf(n.Parent)]
+				if m := re.FindString(n.Data); re != nil && m != "" {
+					t.Errorf("%s: a one-letter word may end a line at %q in %q", path, m, strings.TrimSpace(n.Data))
+				}
+			}
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				walk(c)
+			}
+		}
+		walk(parse(t, body))
+	}
+	t.Logf("no-break spaces on the public pages: %d Polish, %d Czech", counts["pl"], counts["cs"])
 }
