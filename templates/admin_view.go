@@ -24,6 +24,12 @@ type AdminLayout struct {
 	Langs []LangLink
 }
 
+// Settings is the form of the site settings: each field in each language.
+type Settings struct {
+	Fields []FormField
+	Errors []ErrorLink
+}
+
 // Login is the sign-in page.
 type Login struct {
 	Username string

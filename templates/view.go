@@ -71,7 +71,7 @@ type Layout struct {
 	Home     string // the home page of the current language
 	CSS      string // fingerprinted stylesheet URL
 	Favicon  string
-	Year     int
+	Copyright string // the operator's copyright line; none when empty
 	Contrast bool // high-contrast view is on
 	Large    bool // larger text is on
 	Views    []ViewToggle

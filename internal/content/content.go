@@ -4,6 +4,7 @@
 package content
 
 import (
+	"strings"
 	"time"
 )
 
@@ -211,4 +212,37 @@ type Site struct {
 	Events    []Event   // by start date
 	Offices   []Office  // in display order
 	Statement Statement
+	Settings  Settings
+}
+
+// Settings are what staff set for the whole site rather than for one page.
+type Settings struct {
+	// Copyright is the footer's copyright line in each language, as the operator words it;
+	// none when empty.
+	Copyright map[Lang]string
+}
+
+// Values returns the settings as named values, "copyright.pl", for the settings form.
+func (s Settings) Values() map[string]string {
+	out := make(map[string]string, len(Langs))
+	for _, lang := range Langs {
+		out["copyright."+string(lang)] = s.Copyright[lang]
+	}
+	return out
+}
+
+// ParseSettings reads settings from named values, trimming them, and returns what is
+// wrong with them by name.
+func ParseSettings(values map[string]string) (Settings, Errors) {
+	s := Settings{Copyright: make(map[Lang]string, len(Langs))}
+	errs := Errors{}
+	for _, lang := range Langs {
+		name := "copyright." + string(lang)
+		v := strings.TrimSpace(values[name])
+		if len([]rune(v)) > maxLine {
+			errs[name] = "error.too_long"
+		}
+		s.Copyright[lang] = v
+	}
+	return s, errs
 }

@@ -43,6 +43,9 @@ func loadSite(ctx context.Context, tx *sql.Tx) (*content.Site, error) {
 	if site.Statement, err = loadStatement(ctx, tx); err != nil {
 		return nil, err
 	}
+	if site.Settings, err = loadSettings(ctx, tx); err != nil {
+		return nil, err
+	}
 	return site, nil
 }
 

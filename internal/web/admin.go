@@ -124,6 +124,7 @@ func (s *Server) clientAddr(r *http.Request) string {
 var adminNav = []struct{ label, href string }{
 	{"admin.dashboard", "/admin/"},
 	{"admin.audit", "/admin/audit"},
+	{"admin.settings", "/admin/settings"},
 	{"admin.view_site", "/"},
 }
 

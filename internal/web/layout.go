@@ -2,6 +2,7 @@ package web
 
 import (
 	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/typography"
 	"github.com/aglo/aglo/templates"
 )
 
@@ -31,7 +32,7 @@ func (s *Server) layout(site *content.Site, lang content.Lang, ref content.Ref, 
 		Home:     "/" + string(lang) + "/",
 		CSS:      s.assets.url("css/site.css"),
 		Favicon:  s.assets.url("img/favicon.svg"),
-		Year:     s.now().Year(),
+		Copyright: typography.Text(lang, site.Settings.Copyright[lang]),
 		Contrast: v.contrast,
 		Large:    v.large,
 		Views:    v.toggles(l, path),

@@ -53,6 +53,8 @@ func (s *Server) routes() http.Handler {
 			r.Post("/logout", s.logout)
 			r.Post("/lang", s.setAdminLang)
 			r.Get("/audit", s.audit)
+			r.Get("/settings", s.settingsForm)
+			r.Post("/settings", s.saveSettings)
 			r.Get("/{kind}/{id}", s.editForm)
 			r.Post("/{kind}/{id}", s.editSave)
 			r.Get("/{kind}/{id}/history", s.history)

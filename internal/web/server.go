@@ -39,6 +39,7 @@ type Store interface {
 	SaveEvent(ctx context.Context, ev content.Event, e content.Edit) (content.Event, error)
 	SaveOffice(ctx context.Context, o content.Office, e content.Edit) (content.Office, error)
 	SaveStatement(ctx context.Context, st content.Statement, e content.Edit) (content.Statement, error)
+	SaveSettings(ctx context.Context, st content.Settings, e content.Edit) error
 	Delete(ctx context.Context, kind content.Kind, id int64, e content.Edit) error
 	Move(ctx context.Context, kind content.Kind, id int64, delta int, e content.Edit) error
 	Revisions(ctx context.Context, kind content.Kind, id int64) ([]content.Revision, error)

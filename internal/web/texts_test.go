@@ -244,3 +244,33 @@ func TestErrorPagesLocalised(t *testing.T) {
 		}
 	}
 }
+
+// The footer's copyright line is the seed page's, in both languages, and staff change it
+// in the settings: on the next request, with an entry in the audit log.
+func TestCopyrightSetting(t *testing.T) {
+	a := newAdminSite(t)
+	footer := func(path string) string { return text(first(a.page(path), byClass("copyright"))) }
+	if got := footer("/pl/"); got != "Copyright © Aglomeracja Opolska 2021" {
+		t.Errorf("Polish copyright = %q", got)
+	}
+	if got := footer("/cs/kontakt"); got != "Copyright © Opolská aglomerace 2021" {
+		t.Errorf("Czech copyright = %q", got)
+	}
+	c := a.signedIn()
+	form := formValues(t, c.get("/admin/settings").body, "/admin/settings")
+	form.Set("copyright.pl", strings.Repeat("x", 400))
+	r := c.post("/admin/settings", form)
+	if r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, strings.Repeat("x", 400)) {
+		t.Fatalf("a 400-character line = %d, want 422 with the text kept", r.status)
+	}
+	form.Set("copyright.pl", "© Stowarzyszenie Aglomeracja Opolska 2026")
+	if r := c.post("/admin/settings", form); r.status != http.StatusSeeOther {
+		t.Fatalf("save = %d", r.status)
+	}
+	if got := footer("/pl/"); got != "© Stowarzyszenie Aglomeracja Opolska 2026" {
+		t.Errorf("after the save the copyright is %q", got)
+	}
+	if n := auditCount(t, a, "settings"); n != 1 {
+		t.Errorf("%d settings entries in the audit log, want 1", n)
+	}
+}
