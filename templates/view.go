@@ -63,18 +63,18 @@ func (h Head) DocumentTitle(siteName string) string {
 
 // Layout is the frame around every public page.
 type Layout struct {
-	Lang     content.Lang
-	Head     Head
-	Nav      []Link
-	Switch   []LangLink
-	Footer   []Link
-	Home     string // the home page of the current language
-	CSS      string // fingerprinted stylesheet URL
-	Favicon  string
+	Lang      content.Lang
+	Head      Head
+	Nav       []Link
+	Switch    []LangLink
+	Footer    []Link
+	Home      string // the home page of the current language
+	CSS       string // fingerprinted stylesheet URL
+	Favicon   string
 	Copyright string // the operator's copyright line; none when empty
-	Contrast bool // high-contrast view is on
-	Large    bool // larger text is on
-	Views    []ViewToggle
+	Contrast  bool   // high-contrast view is on
+	Large     bool   // larger text is on
+	Views     []ViewToggle
 }
 
 // HTMLClass returns the classes of <html> that switch the chosen view options on.

@@ -27,15 +27,15 @@ func (s *Server) layout(site *content.Site, lang content.Lang, ref content.Ref, 
 		section = content.PageRef(content.PageProjects)
 	}
 	out := templates.Layout{
-		Lang:     lang,
-		Head:     head,
-		Home:     "/" + string(lang) + "/",
-		CSS:      s.assets.url("css/site.css"),
-		Favicon:  s.assets.url("img/favicon.svg"),
+		Lang:      lang,
+		Head:      head,
+		Home:      "/" + string(lang) + "/",
+		CSS:       s.assets.url("css/site.css"),
+		Favicon:   s.assets.url("img/favicon.svg"),
 		Copyright: typography.Text(lang, site.Settings.Copyright[lang]),
-		Contrast: v.contrast,
-		Large:    v.large,
-		Views:    v.toggles(l, path),
+		Contrast:  v.contrast,
+		Large:     v.large,
+		Views:     v.toggles(l, path),
 	}
 	for _, m := range menu {
 		ref := content.PageRef(m.key)
