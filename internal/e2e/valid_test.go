@@ -164,22 +164,26 @@ func formValues(t *testing.T, page []byte, action string) url.Values {
 			}
 			v.Add(name, b.String())
 		case atom.Select:
-			chosen, first := "", ""
+			// As a browser does: the selected option, else the first one (whose value
+			// may well be empty: "— none —").
+			var chosen, first *html.Node
 			for o := range n.Descendants() {
 				if o.DataAtom != atom.Option {
 					continue
 				}
-				if first == "" {
-					first = attr(o, "value")
+				if first == nil {
+					first = o
 				}
 				if hasAttr(o, "selected") {
-					chosen = attr(o, "value")
+					chosen = o
 				}
 			}
-			if chosen == "" {
+			if chosen == nil {
 				chosen = first
 			}
-			v.Add(name, chosen)
+			if chosen != nil {
+				v.Add(name, attr(chosen, "value"))
+			}
 		}
 	}
 	return v
