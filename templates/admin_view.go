@@ -40,7 +40,15 @@ type Login struct {
 
 // Dashboard lists every item with its translation state in each language.
 type Dashboard struct {
-	Groups []DashboardGroup
+	Notices []Notice
+	Groups  []DashboardGroup
+}
+
+// Notice is something staff should act on, with what it concerns and where to do it.
+type Notice struct {
+	Text  string
+	Items []string
+	Link  Link
 }
 
 // DashboardGroup is one kind of item on the dashboard.

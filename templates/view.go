@@ -72,6 +72,7 @@ type Layout struct {
 	CSS       string // fingerprinted stylesheet URL
 	Favicon   string
 	Copyright string // the operator's copyright line; none when empty
+	Statement string // the accessibility statement's absolute URL in this language
 	Contrast  bool   // high-contrast view is on
 	Large     bool   // larger text is on
 	Views     []ViewToggle
@@ -163,10 +164,31 @@ func (e TimelineEvent) LangAttr() templ.Attributes { return langAttr(e.Lang) }
 
 // Fact is a labelled value in a definition list; Value empty means not known yet.
 type Fact struct {
-	Label string
-	Value string
-	Href  string       // makes the value a link (tel:, mailto:)
-	Lang  content.Lang // the value's language when it is not the page's ("Statutární město Olomouc" on a Polish page)
+	Label    string
+	Value    string
+	Href     string       // makes the value a link (tel:, mailto:)
+	Lang     content.Lang // the value's language when it is not the page's ("Statutární město Olomouc" on a Polish page)
+	ID       string       // the value's id in a structure others read (a11y-email), or ""
+	Datetime string       // makes the value a <time> with this datetime (YYYY-MM-DD)
+}
+
+// IDAttr is the id attribute of the fact's value: none when it has no id.
+func (f Fact) IDAttr() templ.Attributes { return idAttr(f.ID) }
+
+// IDAttr is the id attribute of the line: none when it has no id.
+func (l StatementLine) IDAttr() templ.Attributes { return idAttr(l.ID) }
+
+// IDAttr is the id attribute of the text: none when it has no id.
+func (t StatementText) IDAttr() templ.Attributes { return idAttr(t.ID) }
+
+// IDAttr is the id attribute of the section: none when it has no id.
+func (s StatementSection) IDAttr() templ.Attributes { return idAttr(s.ID) }
+
+func idAttr(id string) templ.Attributes {
+	if id == "" {
+		return nil
+	}
+	return templ.Attributes{"id": id}
 }
 
 // LangAttr is the lang attribute of the fact's value: none in the page's language.
@@ -256,19 +278,50 @@ type Office struct {
 // Statement is the accessibility statement page.
 type Statement struct {
 	Article  Article
+	Opening  StatementOpening
 	Sections []StatementSection
 }
 
-// StatementSection is one part of the statement: facts and texts under a heading.
+// StatementOpening is the statement's first paragraph: the body that commits itself under
+// its law to the site's accessibility, and the site the statement covers. The Polish
+// structure marks its parts by id (a11y-wstep, a11y-podmiot, a11y-url); the Czech model
+// makes it a section of its own, with a heading.
+type StatementOpening struct {
+	SectionID string // the section's id when the opening has a heading
+	Heading   string
+	ID        string // the paragraph's id
+	EntityID  string
+	Entity    string // the body's name; "" when not filled in
+	Commits   string // what the body commits itself to, after its name
+	Covers    string // "the statement covers the site", before the link
+	SiteID    string
+	Site      Link
+	Scope     templ.Component // what else the statement covers; nil when nothing
+	Facts     []Fact
+}
+
+// StatementSection is one part of the statement: the law's own sentences, facts and the
+// office's texts under a heading. The section or its heading carries the id the law's
+// structure gives it.
 type StatementSection struct {
-	ID      string
-	Heading string
-	Facts   []Fact
-	Texts   []StatementText
+	ID        string // the section's id, or ""
+	HeadingID string // the heading's id, which labels the section
+	Heading   string
+	Lines     []StatementLine
+	Facts     []Fact
+	Texts     []StatementText
+}
+
+// StatementLine is a paragraph of the statement: a sentence of the law or a status. An
+// empty Parts says the fact is not filled in yet.
+type StatementLine struct {
+	ID    string
+	Parts []i18n.Part
 }
 
 // StatementText is a free-text element of the statement.
 type StatementText struct {
+	ID    string // the element's id in the law's structure, or ""
 	Label string
 	Body  templ.Component // nil when not filled in
 }

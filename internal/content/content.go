@@ -180,29 +180,38 @@ const (
 // Statement holds the structured facts of the accessibility statement. Dates and contact
 // details we do not know stay empty and are shown as not yet filled in.
 type Statement struct {
-	Version      int64
-	PublishedOn  string // YYYY-MM-DD
-	UpdatedOn    string // YYYY-MM-DD
-	AssessedOn   string // YYYY-MM-DD
+	Version int64
+	// Operator is whose law the statement follows: PL for the Polish act of
+	// 4 April 2019 (the ministry's structure), CS for zákon č. 99/2019 Sb. (the model
+	// of the Digitální a informační agentura). Both language versions follow it.
+	Operator     Lang
+	PublishedOn  string // YYYY-MM-DD: when the site was published
+	UpdatedOn    string // YYYY-MM-DD: its last significant update
+	PreparedOn   string // YYYY-MM-DD: when the statement was drawn up
+	ReviewedOn   string // YYYY-MM-DD: its last yearly review
 	Compliance   Compliance
+	Auditor      string // who assessed the site, when it was not a self-assessment
 	ContactName  string
 	ContactEmail string
 	ContactPhone string
 	Text         map[Lang]StatementText
 }
 
-// StatementText is the language-specific part of the accessibility statement.
+// StatementText is the language-specific part of the accessibility statement. The
+// request and complaint procedure is the law's text, not the office's, and is not here.
 type StatementText struct {
-	Body          string // the body and site the statement is for
-	Inaccessible  string // inaccessible content and why
-	Assessment    string // how the statement was prepared
-	Procedure     string // requests, complaints and the time limits
-	Enforcement   string // where to turn when the complaint fails
+	Entity        string // the body's name, as the statement opens with it
+	Body          string // what the statement covers, beyond the site itself
+	Inaccessible  string // content that does not comply, and why
+	Burden        string // content left inaccessible as a disproportionate burden
+	Exempt        string // content outside the law's scope
+	Assessment    string // how the site was assessed, and the results
 	Entrance      string
 	Lifts         string
 	Parking       string
 	AssistanceDog string
 	SignLanguage  string
+	Apps          string // the body's mobile applications, or that it has none
 }
 
 // Site is every piece of content, as one snapshot the web layer renders from.

@@ -224,10 +224,13 @@ var officeAccessors = func() []accessor[Office] {
 
 var statementAccessors = func() []accessor[Statement] {
 	as := []accessor[Statement]{
+		{"operator", func(s *Statement) string { return string(s.Operator) }, func(s *Statement, v string) { s.Operator = Lang(v) }},
 		str("published_on", func(s *Statement) *string { return &s.PublishedOn }),
 		str("updated_on", func(s *Statement) *string { return &s.UpdatedOn }),
-		str("assessed_on", func(s *Statement) *string { return &s.AssessedOn }),
+		str("prepared_on", func(s *Statement) *string { return &s.PreparedOn }),
+		str("reviewed_on", func(s *Statement) *string { return &s.ReviewedOn }),
 		{"compliance", func(s *Statement) string { return string(s.Compliance) }, func(s *Statement, v string) { s.Compliance = Compliance(v) }},
+		str("auditor", func(s *Statement) *string { return &s.Auditor }),
 		str("contact_name", func(s *Statement) *string { return &s.ContactName }),
 		str("contact_email", func(s *Statement) *string { return &s.ContactEmail }),
 		str("contact_phone", func(s *Statement) *string { return &s.ContactPhone }),
@@ -235,16 +238,18 @@ var statementAccessors = func() []accessor[Statement] {
 	for _, lang := range Langs {
 		m := func(s *Statement) map[Lang]StatementText { return s.Text }
 		as = append(as,
+			inLang(lang, "entity", m, func(t *StatementText) *string { return &t.Entity }),
 			inLang(lang, "body", m, func(t *StatementText) *string { return &t.Body }),
 			inLang(lang, "inaccessible", m, func(t *StatementText) *string { return &t.Inaccessible }),
+			inLang(lang, "burden", m, func(t *StatementText) *string { return &t.Burden }),
+			inLang(lang, "exempt", m, func(t *StatementText) *string { return &t.Exempt }),
 			inLang(lang, "assessment", m, func(t *StatementText) *string { return &t.Assessment }),
-			inLang(lang, "procedure", m, func(t *StatementText) *string { return &t.Procedure }),
-			inLang(lang, "enforcement", m, func(t *StatementText) *string { return &t.Enforcement }),
 			inLang(lang, "entrance", m, func(t *StatementText) *string { return &t.Entrance }),
 			inLang(lang, "lifts", m, func(t *StatementText) *string { return &t.Lifts }),
 			inLang(lang, "parking", m, func(t *StatementText) *string { return &t.Parking }),
 			inLang(lang, "assistance_dog", m, func(t *StatementText) *string { return &t.AssistanceDog }),
-			inLang(lang, "sign_language", m, func(t *StatementText) *string { return &t.SignLanguage }))
+			inLang(lang, "sign_language", m, func(t *StatementText) *string { return &t.SignLanguage }),
+			inLang(lang, "apps", m, func(t *StatementText) *string { return &t.Apps }))
 	}
 	return as
 }()

@@ -99,7 +99,10 @@ func Validate(kind Kind, values map[string]string) Errors {
 		v.check("fax", ValidPhone, "error.phone")
 		v.hours()
 	case KindStatement:
-		for _, f := range []string{"published_on", "updated_on", "assessed_on"} {
+		if o := Lang(values["operator"]); o != PL && o != CS {
+			v.fail("operator", "error.choice")
+		}
+		for _, f := range []string{"published_on", "updated_on", "prepared_on", "reviewed_on"} {
 			if d := v.date(f); !d.IsZero() && d.Day == 0 {
 				v.fail(f, "error.date_day")
 			}
@@ -119,8 +122,8 @@ func Validate(kind Kind, values map[string]string) Errors {
 func isLong(name string) bool {
 	_, field, _ := strings.Cut(name, ".")
 	switch field {
-	case "body", "inaccessible", "assessment", "procedure", "enforcement", "entrance", "lifts",
-		"parking", "assistance_dog", "sign_language", "directions", "summary":
+	case "body", "inaccessible", "burden", "exempt", "assessment", "entrance", "lifts",
+		"parking", "assistance_dog", "sign_language", "apps", "directions", "summary":
 		return true
 	}
 	return false

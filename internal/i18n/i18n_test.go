@@ -116,9 +116,18 @@ var dynamicIDs = func() []string {
 	for _, c := range []string{"PL", "CZ"} {
 		out = append(out, "office.country."+c)
 	}
-	for _, c := range []string{"full", "partial", "none"} {
-		out = append(out, "statement.compliance."+c)
+	for _, law := range []string{"pl", "cs"} {
+		for _, c := range []string{"full", "partial", "none"} {
+			out = append(out, "statement."+law+".compliance."+c)
+		}
+		for _, id := range []string{"commits", "covers", "status", "inaccessible", "burden", "exempt",
+			"preparation", "prepared_on", "reviewed_on", "auditor", "assessment", "contact", "contact_lead",
+			"procedure", "procedure.1", "procedure.2", "procedure.3"} {
+			out = append(out, "statement."+law+"."+id)
+		}
 	}
+	out = append(out, "statement.pl.procedure.4", "statement.pl.architecture", "statement.pl.apps",
+		"statement.cs.opening", "statement.cs.reasons")
 	for _, s := range []string{"missing", "unpublished", "outdated", "current"} {
 		out = append(out, "admin.state."+s)
 	}

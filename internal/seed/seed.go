@@ -159,11 +159,11 @@ Na české straně je nositelem integrovaných územních investic Olomoucké ag
 
 const accessibilityPL = `Aglomeracja Opolska i Aglomeracja Ołomuniecka chcą, aby z ich wspólnego serwisu mogli bez przeszkód korzystać wszyscy, także osoby z niepełnosprawnościami. Dążymy do spełnienia wymagań standardu WCAG 2.1 na poziomie AA.
 
-Deklaracja dostępności została sporządzona zgodnie z ustawą z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych. Poniżej znajdziesz informacje o stanie dostępności serwisu, o tym, jak zgłosić problem z dostępnością, oraz o dostępności architektonicznej biura.`
+Poniżej znajdują się informacje o stanie dostępności serwisu i o sposobie zgłaszania problemów z dostępnością.`
 
 const accessibilityCS = `Opolská a Olomoucká aglomerace chtějí, aby jejich společný web mohli bez obtíží používat všichni, včetně lidí se zdravotním postižením. Usilujeme o splnění požadavků standardu WCAG 2.1 na úrovni AA.
 
-Toto prohlášení o přístupnosti je zpracováno podle zákona č. 99/2019 Sb., o přístupnosti internetových stránek a mobilních aplikací. Níže najdete informace o stavu přístupnosti webu, o tom, jak nahlásit problém s přístupností, a o fyzické přístupnosti kanceláře.`
+Níže najdete informace o stavu přístupnosti webu a o tom, jak nahlásit problém s přístupností.`
 
 func projects() []content.Project {
 	programme := bilingual("Program INTERREG V-A Republika Czeska – Polska", "Interreg V-A Česká republika – Polsko")
@@ -415,42 +415,22 @@ func offices() []content.Office {
 	}
 }
 
-// statement returns the accessibility statement. Its dates, compliance status, contact
-// person and the physical accessibility of the office are unknown and stay empty; the
-// procedure follows the Polish law, since the site is run by a Polish association.
+// statement returns the accessibility statement. The site is run by the Polish association,
+// so it follows the Polish act; its dates, compliance status, contact person, the physical
+// accessibility of the office and the mobile applications are unknown and stay empty. The
+// request and complaint procedure is the law's and comes from the locale bundles.
 func statement() content.Statement {
 	return content.Statement{
-		Version: 1,
+		Version:  1,
+		Operator: content.PL,
 		Text: bilingual(
 			content.StatementText{
-				Body:        statementBodyPL,
-				Procedure:   procedurePL,
-				Enforcement: "Po wyczerpaniu procedury skargowej można złożyć wniosek do Rzecznika Praw Obywatelskich.",
+				Entity: "Stowarzyszenie Aglomeracja Opolska",
+				Body:   "Deklaracja dotyczy polskiej wersji językowej serwisu partnerstwa Aglomeracji Opolskiej i Aglomeracji Ołomunieckiej.",
 			},
 			content.StatementText{
-				Body:        statementBodyCS,
-				Procedure:   procedureCS,
-				Enforcement: "Po vyčerpání stížnostního postupu se lze obrátit na polského veřejného ochránce práv (Rzecznik Praw Obywatelskich), protože web provozuje polské Sdružení Opolská aglomerace.",
+				Entity: "Sdružení Opolská aglomerace",
+				Body:   "Prohlášení se týká české jazykové verze webu partnerství Opolské a Olomoucké aglomerace.",
 			}),
 	}
 }
-
-const statementBodyPL = `Stowarzyszenie Aglomeracja Opolska zobowiązuje się zapewnić dostępność tej strony internetowej zgodnie z przepisami ustawy z dnia 4 kwietnia 2019 r. o dostępności cyfrowej stron internetowych i aplikacji mobilnych podmiotów publicznych.
-
-Deklaracja dotyczy polskiej wersji językowej serwisu partnerstwa Aglomeracji Opolskiej i Aglomeracji Ołomunieckiej.`
-
-const statementBodyCS = `Sdružení Opolská aglomerace se zavazuje zajistit přístupnost těchto internetových stránek.
-
-Prohlášení se týká české jazykové verze webu partnerství Opolské a Olomoucké aglomerace.`
-
-const procedurePL = `Każdy ma prawo wystąpić z żądaniem zapewnienia dostępności cyfrowej strony internetowej lub jej elementu albo zapewnienia dostępu alternatywnego. Żądanie powinno zawierać dane kontaktowe osoby, która je zgłasza, wskazanie strony internetowej lub elementu, którego dotyczy, a w razie potrzeby także dogodny sposób dostępu alternatywnego.
-
-Stowarzyszenie realizuje żądanie niezwłocznie, nie później niż w ciągu 7 dni od dnia jego złożenia. Jeżeli dotrzymanie tego terminu nie jest możliwe, niezwłocznie informuje, kiedy realizacja żądania będzie możliwa; termin ten nie może być dłuższy niż 2 miesiące od dnia złożenia żądania. Jeżeli zapewnienie dostępności cyfrowej nie jest możliwe, Stowarzyszenie może zaproponować alternatywny sposób dostępu do informacji.
-
-Jeżeli Stowarzyszenie odmówi realizacji żądania albo zaproponowanego alternatywnego sposobu dostępu, można złożyć skargę na brak zapewnienia dostępności cyfrowej strony internetowej lub jej elementu.`
-
-const procedureCS = `Každý má právo požádat o zajištění přístupnosti internetových stránek nebo jejich části, případně o zajištění alternativního přístupu k jejich obsahu. Žádost by měla obsahovat kontaktní údaje žadatele, označení stránky nebo její části, které se týká, a v případě potřeby také vhodný způsob alternativního přístupu.
-
-Sdružení žádost vyřídí bez zbytečného odkladu, nejpozději do 7 dnů od jejího podání. Pokud tuto lhůtu nelze dodržet, bez odkladu sdělí, kdy bude možné žádosti vyhovět; tato lhůta nesmí být delší než 2 měsíce od podání žádosti. Pokud zajištění přístupnosti není možné, může sdružení nabídnout alternativní způsob přístupu k informacím.
-
-Pokud sdružení odmítne žádosti vyhovět nebo zajistit alternativní přístup, lze podat stížnost na nezajištění přístupnosti.`

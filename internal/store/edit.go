@@ -300,15 +300,8 @@ func (s *Store) SaveStatement(ctx context.Context, st content.Statement, e conte
 		if err := bumpVersion(ctx, tx, "statement", 1, st.Version); err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, `UPDATE statement SET published_on = ?, updated_on = ?, assessed_on = ?, compliance = ?,
-			contact_name = ?, contact_email = ?, contact_phone = ? WHERE id = 1`,
-			st.PublishedOn, st.UpdatedOn, st.AssessedOn, st.Compliance, st.ContactName, st.ContactEmail, st.ContactPhone); err != nil {
+		if err := putStatement(ctx, tx, st); err != nil {
 			return err
-		}
-		for lang, t := range st.Text {
-			if err := putStatementText(ctx, tx, lang, t); err != nil {
-				return err
-			}
 		}
 		st.Version++
 		return s.addRevision(ctx, tx, content.KindStatement, 1, st.Version, e, cur.Fields(), st.Fields(), st)

@@ -87,7 +87,7 @@ func (s *Store) Seed(ctx context.Context, site content.Site) (bool, error) {
 				return err
 			}
 		}
-		if err := insertStatement(ctx, tx, site.Statement); err != nil {
+		if err := putStatement(ctx, tx, site.Statement); err != nil {
 			return err
 		}
 		if err := s.seedRevisions(ctx, tx); err != nil {

@@ -10,18 +10,19 @@ import (
 
 func loadStatement(ctx context.Context, tx *sql.Tx) (content.Statement, error) {
 	st := content.Statement{Text: make(map[content.Lang]content.StatementText, 2)}
-	err := tx.QueryRowContext(ctx, `SELECT version, published_on, updated_on, assessed_on, compliance,
-		contact_name, contact_email, contact_phone FROM statement WHERE id = 1`).Scan(
-		&st.Version, &st.PublishedOn, &st.UpdatedOn, &st.AssessedOn, &st.Compliance,
-		&st.ContactName, &st.ContactEmail, &st.ContactPhone)
+	err := tx.QueryRowContext(ctx, `SELECT version, operator, published_on, updated_on, prepared_on, reviewed_on,
+		compliance, auditor, contact_name, contact_email, contact_phone FROM statement WHERE id = 1`).Scan(
+		&st.Version, &st.Operator, &st.PublishedOn, &st.UpdatedOn, &st.PreparedOn, &st.ReviewedOn,
+		&st.Compliance, &st.Auditor, &st.ContactName, &st.ContactEmail, &st.ContactPhone)
 	if errors.Is(err, sql.ErrNoRows) {
+		st.Operator = content.PL
 		return st, nil
 	}
 	if err != nil {
 		return st, err
 	}
-	rows, err := tx.QueryContext(ctx, `SELECT lang, body, inaccessible, assessment, procedure, enforcement,
-		entrance, lifts, parking, assistance_dog, sign_language FROM statement_texts`)
+	rows, err := tx.QueryContext(ctx, `SELECT lang, entity, body, inaccessible, burden, exempt, assessment,
+		entrance, lifts, parking, assistance_dog, sign_language, apps FROM statement_texts`)
 	if err != nil {
 		return st, err
 	}
@@ -31,8 +32,8 @@ func loadStatement(ctx context.Context, tx *sql.Tx) (content.Statement, error) {
 			lang content.Lang
 			t    content.StatementText
 		)
-		if err := rows.Scan(&lang, &t.Body, &t.Inaccessible, &t.Assessment, &t.Procedure, &t.Enforcement,
-			&t.Entrance, &t.Lifts, &t.Parking, &t.AssistanceDog, &t.SignLanguage); err != nil {
+		if err := rows.Scan(&lang, &t.Entity, &t.Body, &t.Inaccessible, &t.Burden, &t.Exempt, &t.Assessment,
+			&t.Entrance, &t.Lifts, &t.Parking, &t.AssistanceDog, &t.SignLanguage, &t.Apps); err != nil {
 			return st, err
 		}
 		st.Text[lang] = t
@@ -40,31 +41,41 @@ func loadStatement(ctx context.Context, tx *sql.Tx) (content.Statement, error) {
 	return st, rows.Err()
 }
 
-func insertStatement(ctx context.Context, tx *sql.Tx, st content.Statement) error {
-	if _, err := tx.ExecContext(ctx, `INSERT INTO statement (id, version, published_on, updated_on, assessed_on, compliance,
-		contact_name, contact_email, contact_phone) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?)`,
-		max(st.Version, 1), st.PublishedOn, st.UpdatedOn, st.AssessedOn, st.Compliance,
-		st.ContactName, st.ContactEmail, st.ContactPhone); err != nil {
+// putStatement writes the statement's row and its language versions, whether or not they
+// exist yet; the version is the caller's business.
+func putStatement(ctx context.Context, tx *sql.Tx, st content.Statement) error {
+	operator := st.Operator
+	if operator != content.CS {
+		operator = content.PL // a revision from before the operator was a field
+	}
+	if _, err := tx.ExecContext(ctx, `INSERT INTO statement (id, version, operator, published_on, updated_on,
+		prepared_on, reviewed_on, compliance, auditor, contact_name, contact_email, contact_phone)
+		VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT (id) DO UPDATE SET operator = excluded.operator, published_on = excluded.published_on,
+			updated_on = excluded.updated_on, prepared_on = excluded.prepared_on, reviewed_on = excluded.reviewed_on,
+			compliance = excluded.compliance, auditor = excluded.auditor, contact_name = excluded.contact_name,
+			contact_email = excluded.contact_email, contact_phone = excluded.contact_phone`,
+		max(st.Version, 1), operator, st.PublishedOn, st.UpdatedOn, st.PreparedOn, st.ReviewedOn,
+		st.Compliance, st.Auditor, st.ContactName, st.ContactEmail, st.ContactPhone); err != nil {
 		return err
 	}
 	for _, lang := range content.Langs {
-		if t, ok := st.Text[lang]; ok {
-			if err := putStatementText(ctx, tx, lang, t); err != nil {
-				return err
-			}
+		t, ok := st.Text[lang]
+		if !ok {
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO statement_texts (lang, entity, body, inaccessible, burden,
+			exempt, assessment, entrance, lifts, parking, assistance_dog, sign_language, apps)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+			ON CONFLICT (lang) DO UPDATE SET entity = excluded.entity, body = excluded.body,
+				inaccessible = excluded.inaccessible, burden = excluded.burden, exempt = excluded.exempt,
+				assessment = excluded.assessment, entrance = excluded.entrance, lifts = excluded.lifts,
+				parking = excluded.parking, assistance_dog = excluded.assistance_dog,
+				sign_language = excluded.sign_language, apps = excluded.apps`,
+			lang, t.Entity, t.Body, t.Inaccessible, t.Burden, t.Exempt, t.Assessment,
+			t.Entrance, t.Lifts, t.Parking, t.AssistanceDog, t.SignLanguage, t.Apps); err != nil {
+			return err
 		}
 	}
 	return nil
-}
-
-func putStatementText(ctx context.Context, tx *sql.Tx, lang content.Lang, t content.StatementText) error {
-	_, err := tx.ExecContext(ctx, `INSERT INTO statement_texts (lang, body, inaccessible, assessment, procedure, enforcement,
-		entrance, lifts, parking, assistance_dog, sign_language) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT (lang) DO UPDATE SET body = excluded.body, inaccessible = excluded.inaccessible,
-			assessment = excluded.assessment, procedure = excluded.procedure, enforcement = excluded.enforcement,
-			entrance = excluded.entrance, lifts = excluded.lifts, parking = excluded.parking,
-			assistance_dog = excluded.assistance_dog, sign_language = excluded.sign_language`,
-		lang, t.Body, t.Inaccessible, t.Assessment, t.Procedure, t.Enforcement,
-		t.Entrance, t.Lifts, t.Parking, t.AssistanceDog, t.SignLanguage)
-	return err
 }

@@ -229,7 +229,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	site := s.content()
-	var v templates.Dashboard
+	v := templates.Dashboard{Notices: s.statementNotices(l, site.Statement)}
 	for _, k := range kinds {
 		g := templates.DashboardGroup{ID: string(k.kind), Heading: l.T(k.heading), Order: k.order}
 		if k.create != "" {

@@ -122,10 +122,7 @@ func (s *Server) pageView(site *content.Site, lang content.Lang, ref content.Ref
 			JSONLD:  officesJSONLD(offices, lang),
 		}), head
 	case content.PageAccessibility:
-		return templates.StatementPage(templates.Statement{
-			Article:  article,
-			Sections: s.statementSections(l, site.Statement),
-		}), head
+		return templates.StatementPage(s.statementView(l, site.Statement, article)), head
 	}
 	return templates.TextPage(templates.PageView{Article: article}), head
 }

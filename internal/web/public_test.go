@@ -181,7 +181,8 @@ func TestSeedFacts(t *testing.T) {
 			"Opolská aglomerace", "Olomoucká aglomerace", "2016"}},
 		{"StatementPL", "/pl/deklaracja-dostepnosci", []string{"Deklaracja dostępności", "Rzecznik", "7 dni", "2 miesiące",
 			"Jeszcze nie uzupełniono", "Dostępność architektoniczna"}},
-		{"StatementCS", "/cs/prohlaseni-o-pristupnosti", []string{"Prohlášení o přístupnosti", "Zatím nevyplněno", "Stav souladu"}},
+		{"StatementCS", "/cs/prohlaseni-o-pristupnosti", []string{"Prohlášení o přístupnosti", "Zatím nevyplněno",
+			"Stav digitální přístupnosti", "Rzecznik Praw Obywatelskich", "7 dnů", "2 měsíce", "Fyzická přístupnost kanceláře"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
