@@ -6,6 +6,8 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -228,6 +230,29 @@ func tabThrough(t *testing.T, ctx context.Context, where string) {
 	}
 }
 
+// orphansJS lists the places in <main> where a one-letter word (Polish a, i, o, u, w, z;
+// Czech a, i, k, o, s, u, v, z; and their capitals) ends a rendered line: the word's box
+// and the next word's box are on different lines. Polish and Czech typography forbid it.
+const orphansJS = `(() => {
+	const letters = document.documentElement.lang === "cs" ? "aikosuvzAIKOSUVZ" : "aiouwzAIOUWZ";
+	const re = new RegExp("(^|[\\s(„“\"])([" + letters + "])([\\s\\u00a0]+)(?=\\S)", "g");
+	const box = (node, at) => { const r = document.createRange(); r.setStart(node, at); r.setEnd(node, at + 1); return r.getBoundingClientRect(); };
+	const out = [];
+	const walk = document.createTreeWalker(document.querySelector("main"), NodeFilter.SHOW_TEXT);
+	while (walk.nextNode()) {
+		const node = walk.currentNode, s = node.data;
+		re.lastIndex = 0;
+		for (let m; (m = re.exec(s)); re.lastIndex = m.index + m[1].length + 1) {
+			const at = m.index + m[1].length, next = at + 1 + m[3].length;
+			const a = box(node, at), b = box(node, next);
+			if (a.width > 0 && b.width > 0 && b.top >= a.bottom - 1) {
+				out.push(JSON.stringify(s.slice(Math.max(0, at - 30), next + 30)));
+			}
+		}
+	}
+	return out;
+})()`
+
 // TestNarrowScreen views every public page in both languages, the login page and the
 // main admin pages 375 px wide: nothing may be wider than the screen, and the main
 // navigation and the language switch still work.
@@ -258,6 +283,18 @@ func TestNarrowScreen(t *testing.T) {
 	for _, p := range slices.Concat(env.pages, []string{"/admin/login"}) {
 		open(t, ctx, p, http.StatusOK)
 		check(p)
+		if orphans := eval[[]string](t, ctx, orphansJS); len(orphans) > 0 {
+			t.Errorf("%s: at 375 px a one-letter word ends a line in:\n\t%s", p, strings.Join(orphans, "\n\t"))
+		}
+	}
+	// What the reader sees, for the issue and for review: the Czech home page at 375 px.
+	open(t, ctx, "/cs/", http.StatusOK)
+	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(t.ArtifactDir(), "cs-home-375.png"), shot, 0o644); err != nil {
+		t.Fatal(err)
 	}
 
 	for _, l := range langs {
