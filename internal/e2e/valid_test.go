@@ -37,10 +37,7 @@ type vnuMessage struct {
 // we serve.
 func TestHTMLValid(t *testing.T) {
 	t.Parallel()
-	jar := filepath.Join(env.root, ".ci", "node", "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
-	if _, err := os.Stat(jar); err != nil {
-		t.Fatalf("vnu.jar is missing (run ./.ci/e2e-deps): %v", err)
-	}
+	jar := vnuJar(t)
 	dir := t.TempDir()
 	var files []string
 	source := map[string]string{} // file name → what it holds
@@ -93,6 +90,23 @@ func TestHTMLValid(t *testing.T) {
 	}
 	save("/admin/project/1 (errors)", body)
 
+	checkNu(t, jar, files, source)
+}
+
+// vnuJar is the Nu Html Checker that .ci/e2e-deps installs.
+func vnuJar(t *testing.T) string {
+	t.Helper()
+	jar := filepath.Join(env.root, ".ci", "node", "node_modules", "vnu-jar", "build", "dist", "vnu.jar")
+	if _, err := os.Stat(jar); err != nil {
+		t.Fatalf("vnu.jar is missing (run ./.ci/e2e-deps): %v", err)
+	}
+	return jar
+}
+
+// checkNu runs the Nu Html Checker over files and fails on each error it reports, named
+// by what source says the file holds.
+func checkNu(t *testing.T, jar string, files []string, source map[string]string) {
+	t.Helper()
 	args := append([]string{"-jar", jar, "--format", "json", "--stdout"}, files...)
 	out, err := exec.Command("java", args...).Output()
 	var exit *exec.ExitError
@@ -205,4 +219,50 @@ func hasAttr(n *html.Node, key string) bool {
 		}
 	}
 	return false
+}
+
+// TestStatementUnderCzechLaw switches the statement's operator to the Czech one, checks
+// both language versions, now in the sections of the Czech model, with axe and the Nu
+// Html Checker, and switches it back. It is not parallel, so the parallel tests, which
+// see the Polish statement, run before or after it, never beside it.
+func TestStatementUnderCzechLaw(t *testing.T) {
+	editor := httpClient(t)
+	httpSignIn(t, editor)
+	setOperator := func(op string) {
+		t.Helper()
+		const item = "/admin/statement/1"
+		form := formValues(t, fetch(t, editor, item, http.StatusOK), item)
+		form.Set("operator", op)
+		form.Set("action", "save")
+		if res, body := postForm(t, editor, item, form); res.StatusCode != http.StatusSeeOther {
+			t.Fatalf("set the operator to %s: status %d, want 303\n%s", op, res.StatusCode, body)
+		}
+	}
+	setOperator("cs")
+	t.Cleanup(func() { setOperator("pl") })
+
+	pages := []string{"/cs/prohlaseni-o-pristupnosti", "/pl/deklaracja-dostepnosci"}
+	dir := t.TempDir()
+	var files []string
+	source := map[string]string{}
+	for i, p := range pages {
+		body := fetch(t, editor, p, http.StatusOK)
+		if !bytes.Contains(body, []byte(`id="pristupnost-vymahani"`)) {
+			t.Fatalf("%s under the Czech law has no #pristupnost-vymahani section", p)
+		}
+		name := fmt.Sprintf("cs-law-%d.html", i)
+		if err := os.WriteFile(filepath.Join(dir, name), body, 0o600); err != nil {
+			t.Fatal(err)
+		}
+		files = append(files, filepath.Join(dir, name))
+		source[name] = p + " (Czech law)"
+	}
+	checkNu(t, vnuJar(t), files, source)
+
+	ctx := newTab(t)
+	withAxe(t, ctx)
+	for _, p := range pages {
+		open(t, ctx, p, http.StatusOK)
+		checkAxe(t, ctx, p+" (Czech law)")
+	}
 }
