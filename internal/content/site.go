@@ -5,12 +5,6 @@ import "strings"
 // Kind says what sort of item a Ref points to.
 type Kind string
 
-// The kinds of public item with a URL of their own.
-const (
-	KindPage    Kind = "page"
-	KindProject Kind = "project"
-)
-
 // Ref points to one public item: a page by its key or a project by its id.
 type Ref struct {
 	Kind Kind

@@ -61,59 +61,8 @@ func Validate(kind Kind, values map[string]string) Errors {
 			v.errs[name] = "error.too_long"
 		}
 	}
-	switch kind {
-	case KindPage:
-		v.texts()
-	case KindProject:
-		v.texts()
-		v.year("start_year")
-		v.year("end_year")
-		if s, e := v.int("start_year"), v.int("end_year"); s > 0 && e > 0 && e < s {
-			v.fail("end_year", "error.year_order")
-		}
-		for i := range MaxPartners {
-			v.partner("partner" + strconv.Itoa(i+1) + "_")
-		}
-	case KindEvent:
-		v.required("start")
-		start, end := v.date("start"), v.date("end")
-		if !end.IsZero() && !start.IsZero() && end.Before(start) {
-			v.fail("end", "error.date_order")
-		}
-		v.someLanguage("title")
-		if p := values["project_id"]; p != "" {
-			if _, err := strconv.ParseInt(p, 10, 64); err != nil {
-				v.fail("project_id", "error.project")
-			}
-		}
-	case KindOffice:
-		v.someLanguage("name")
-		if c := values["country"]; c != "PL" && c != "CZ" {
-			v.fail("country", "error.country")
-		}
-		v.check("nip", ValidNIP, "error.nip")
-		v.check("regon", ValidREGON, "error.regon")
-		v.check("krs", ValidKRS, "error.krs")
-		v.check("email", ValidEmail, "error.email")
-		v.check("phone", ValidPhone, "error.phone")
-		v.check("fax", ValidPhone, "error.phone")
-		v.hours()
-	case KindStatement:
-		if o := Lang(values["operator"]); o != PL && o != CS {
-			v.fail("operator", "error.choice")
-		}
-		for _, f := range []string{"published_on", "updated_on", "prepared_on", "reviewed_on"} {
-			if d := v.date(f); !d.IsZero() && d.Day == 0 {
-				v.fail(f, "error.date_day")
-			}
-		}
-		switch Compliance(values["compliance"]) {
-		case ComplianceUnknown, ComplianceFull, CompliancePartial, ComplianceNone:
-		default:
-			v.fail("compliance", "error.choice")
-		}
-		v.check("contact_email", ValidEmail, "error.email")
-		v.check("contact_phone", ValidPhone, "error.phone")
+	if k, ok := kinds[kind]; ok {
+		k.validate(&v)
 	}
 	return v.errs
 }

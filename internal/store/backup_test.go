@@ -34,7 +34,7 @@ func saveTitles(t *testing.T, s *Store, stop <-chan struct{}) string {
 		tx := p.Text[content.PL]
 		tx.Title = title
 		p.Text[content.PL] = tx
-		if _, err := s.SavePage(ctx, p, content.Edit{Editor: "test"}); err != nil {
+		if err := s.Save(ctx, &p, content.Edit{Editor: "test"}); err != nil {
 			t.Error(err)
 			return last
 		}
@@ -119,7 +119,7 @@ func TestRestoreKeepsTheCurrentDatabaseAside(t *testing.T) {
 	tx := p.Text[content.PL]
 	tx.Title = "Zmiana po kopii"
 	p.Text[content.PL] = tx
-	if _, err := s.SavePage(ctx, p, content.Edit{Editor: "test"}); err != nil {
+	if err := s.Save(ctx, &p, content.Edit{Editor: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	s.Close()

@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"time"
 
 	"github.com/aglo/aglo/internal/content"
@@ -16,11 +17,8 @@ func sameText(a, b content.Text) bool {
 
 // checkSlugs fails with a validation error when another item of the same kind already
 // uses one of texts' slugs, in either language (a path must lead to one item only).
-func checkSlugs(ctx context.Context, tx *sql.Tx, kind content.Kind, id int64, texts map[content.Lang]content.Text) error {
-	table, column := "page_texts", "page_id"
-	if kind == content.KindProject {
-		table, column = "project_texts", "project_id"
-	}
+func checkSlugs(ctx context.Context, tx *sql.Tx, k *kind, id int64, texts map[content.Lang]content.Text) error {
+	table, column := k.texts, k.textsOf
 	errs := content.Errors{}
 	for _, lang := range content.Langs {
 		slug := texts[lang].Slug
@@ -76,11 +74,12 @@ func stamp(before, after map[content.Lang]content.Text, now time.Time) {
 	}
 }
 
-// Redirect returns the item that used slug in lang before it was renamed.
+// Redirect returns the item of kind that used slug before it was renamed, in either
+// language (slugs are unique within a kind).
 func (s *Store) Redirect(ctx context.Context, kind content.Kind, slug string) (int64, bool, error) {
 	var id int64
 	err := s.read.QueryRowContext(ctx, "SELECT item_id FROM slug_redirects WHERE kind = ? AND slug = ? ORDER BY created_at DESC LIMIT 1", kind, slug).Scan(&id)
-	if err == sql.ErrNoRows {
+	if errors.Is(err, sql.ErrNoRows) {
 		return 0, false, nil
 	}
 	if err != nil {
@@ -89,245 +88,23 @@ func (s *Store) Redirect(ctx context.Context, kind content.Kind, slug string) (i
 	return id, true, nil
 }
 
-// SavePage saves a page edited from version p.Version, as a new revision.
-func (s *Store) SavePage(ctx context.Context, p content.Page, e content.Edit) (content.Page, error) {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		pages, err := loadPages(ctx, tx)
-		if err != nil {
-			return err
-		}
-		cur, ok := pages[p.Key]
-		if !ok {
-			return errNotFound
-		}
-		p.ID = cur.ID
-		if err := bumpVersion(ctx, tx, "pages", p.ID, p.Version); err != nil {
-			return err
-		}
-		if err := checkSlugs(ctx, tx, content.KindPage, p.ID, p.Text); err != nil {
-			return err
-		}
-		now := s.now()
-		stamp(cur.Text, p.Text, now)
-		if err := keepOldSlugs(ctx, tx, content.KindPage, p.ID, cur.Text, p.Text, now); err != nil {
-			return err
-		}
-		for lang, t := range p.Text {
-			if err := putPageText(ctx, tx, p.ID, lang, t, t.UpdatedAt); err != nil {
-				return err
-			}
-		}
-		p.Version++
-		return s.addRevision(ctx, tx, content.KindPage, p.ID, p.Version, e, cur.Fields(), p.Fields(), p)
-	})
-	return p, wrap(err, "save page "+string(p.Key))
-}
-
-// SaveProject saves a project edited from version p.Version, or creates it when p.ID is 0.
-func (s *Store) SaveProject(ctx context.Context, p content.Project, e content.Edit) (content.Project, error) {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		now := s.now()
-		var before content.Project
-		if p.ID == 0 {
-			if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(position), 0) + 1 FROM projects").Scan(&p.Position); err != nil {
-				return err
-			}
-			res, err := tx.ExecContext(ctx, "INSERT INTO projects (version, position) VALUES (0, ?)", p.Position)
-			if err != nil {
-				return err
-			}
-			if p.ID, err = res.LastInsertId(); err != nil {
-				return err
-			}
-			p.Version = 0
-		} else {
-			projects, err := loadProjects(ctx, tx)
-			if err != nil {
-				return err
-			}
-			found := false
-			for _, cur := range projects {
-				if cur.ID == p.ID {
-					before, found = cur, true
-				}
-			}
-			if !found {
-				return errNotFound
-			}
-			p.Position = before.Position
-		}
-		if err := bumpVersion(ctx, tx, "projects", p.ID, p.Version); err != nil {
-			return err
-		}
-		if err := checkSlugs(ctx, tx, content.KindProject, p.ID, p.Text); err != nil {
-			return err
-		}
-		stamp(before.Text, p.Text, now)
-		if err := keepOldSlugs(ctx, tx, content.KindProject, p.ID, before.Text, p.Text, now); err != nil {
-			return err
-		}
-		partners, err := encodePartners(p.Partners)
-		if err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, "UPDATE projects SET hidden = ?, start_year = ?, end_year = ?, partners = ? WHERE id = ?",
-			p.Hidden, p.StartYear, p.EndYear, partners, p.ID); err != nil {
-			return err
-		}
-		for lang, t := range p.Text {
-			if err := putProjectText(ctx, tx, p.ID, lang, t, p.Funding[lang], t.UpdatedAt); err != nil {
-				return err
-			}
-		}
-		p.Version++
-		var prev []content.Field
-		if before.ID != 0 {
-			prev = before.Fields()
-		}
-		return s.addRevision(ctx, tx, content.KindProject, p.ID, p.Version, e, prev, p.Fields(), p)
-	})
-	return p, wrap(err, "save project")
-}
-
-// SaveEvent saves an event edited from version ev.Version, or creates it when ev.ID is 0.
-func (s *Store) SaveEvent(ctx context.Context, ev content.Event, e content.Edit) (content.Event, error) {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var before []content.Field
-		if ev.ID == 0 {
-			res, err := tx.ExecContext(ctx, "INSERT INTO events (version, start_date) VALUES (0, '')")
-			if err != nil {
-				return err
-			}
-			if ev.ID, err = res.LastInsertId(); err != nil {
-				return err
-			}
-			ev.Version = 0
-		} else {
-			events, err := loadEvents(ctx, tx)
-			if err != nil {
-				return err
-			}
-			for _, cur := range events {
-				if cur.ID == ev.ID {
-					before = cur.Fields()
-				}
-			}
-		}
-		if err := bumpVersion(ctx, tx, "events", ev.ID, ev.Version); err != nil {
-			return err
-		}
-		var project any
-		if ev.ProjectID > 0 {
-			var n int
-			if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM projects WHERE id = ?", ev.ProjectID).Scan(&n); err != nil {
-				return err
-			}
-			if n == 0 {
-				return &content.ValidationError{Errors: content.Errors{"project_id": "error.project"}}
-			}
-			project = ev.ProjectID
-		}
-		if _, err := tx.ExecContext(ctx, "UPDATE events SET hidden = ?, start_date = ?, end_date = ?, project_id = ? WHERE id = ?",
-			ev.Hidden, ev.Start.String(), ev.End.String(), project, ev.ID); err != nil {
-			return err
-		}
-		for lang, t := range ev.Text {
-			if err := putEventText(ctx, tx, ev.ID, lang, t); err != nil {
-				return err
-			}
-		}
-		ev.Version++
-		return s.addRevision(ctx, tx, content.KindEvent, ev.ID, ev.Version, e, before, ev.Fields(), ev)
-	})
-	return ev, wrap(err, "save event")
-}
-
-// SaveOffice saves an office edited from version o.Version, or creates it when o.ID is 0.
-func (s *Store) SaveOffice(ctx context.Context, o content.Office, e content.Edit) (content.Office, error) {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		var before []content.Field
-		if o.ID == 0 {
-			if err := tx.QueryRowContext(ctx, "SELECT COALESCE(MAX(position), 0) + 1 FROM offices").Scan(&o.Position); err != nil {
-				return err
-			}
-			res, err := tx.ExecContext(ctx, "INSERT INTO offices (version, position) VALUES (0, ?)", o.Position)
-			if err != nil {
-				return err
-			}
-			if o.ID, err = res.LastInsertId(); err != nil {
-				return err
-			}
-			o.Version = 0
-		} else {
-			offices, err := loadOffices(ctx, tx)
-			if err != nil {
-				return err
-			}
-			for _, cur := range offices {
-				if cur.ID == o.ID {
-					before = cur.Fields()
-					o.Position = cur.Position
-				}
-			}
-		}
-		if err := bumpVersion(ctx, tx, "offices", o.ID, o.Version); err != nil {
-			return err
-		}
-		if _, err := tx.ExecContext(ctx, `UPDATE offices SET hidden = ?, country = ?, street = ?, postal_code = ?, city = ?,
-			nip = ?, regon = ?, krs = ?, phone = ?, fax = ?, email = ?, hours_from = ?, hours_to = ?, opens = ?, closes = ?
-			WHERE id = ?`, o.Hidden, o.Country, o.Street, o.PostalCode, o.City, o.NIP, o.REGON, o.KRS, o.Phone, o.Fax, o.Email,
-			o.Hours.FromDay, o.Hours.ToDay, o.Hours.Opens, o.Hours.Closes, o.ID); err != nil {
-			return err
-		}
-		for lang, t := range o.Text {
-			if err := putOfficeText(ctx, tx, o.ID, lang, t); err != nil {
-				return err
-			}
-		}
-		o.Version++
-		return s.addRevision(ctx, tx, content.KindOffice, o.ID, o.Version, e, before, o.Fields(), o)
-	})
-	return o, wrap(err, "save office")
-}
-
-// SaveStatement saves the accessibility statement edited from version st.Version.
-func (s *Store) SaveStatement(ctx context.Context, st content.Statement, e content.Edit) (content.Statement, error) {
-	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		cur, err := loadStatement(ctx, tx)
-		if err != nil {
-			return err
-		}
-		if err := bumpVersion(ctx, tx, "statement", 1, st.Version); err != nil {
-			return err
-		}
-		if err := putStatement(ctx, tx, st); err != nil {
-			return err
-		}
-		st.Version++
-		return s.addRevision(ctx, tx, content.KindStatement, 1, st.Version, e, cur.Fields(), st.Fields(), st)
-	})
-	return st, wrap(err, "save statement")
-}
-
-// tables of the kinds that can be deleted and reordered.
-var tables = map[content.Kind]string{content.KindProject: "projects", content.KindEvent: "events", content.KindOffice: "offices"}
-
-// Delete removes a project, event or office. Events of a deleted project stay, without it.
+// Delete removes an item of a kind staff can delete, with the redirects of its old slugs.
+// Events of a deleted project stay, without it.
 func (s *Store) Delete(ctx context.Context, kind content.Kind, id int64, e content.Edit) error {
-	table, ok := tables[kind]
-	if !ok {
+	k, ok := kinds[kind]
+	if !ok || !k.removable {
 		return errNotFound
 	}
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, "DELETE FROM "+table+" WHERE id = ?", id)
+		res, err := tx.ExecContext(ctx, "DELETE FROM "+k.table+" WHERE id = ?", id)
 		if err != nil {
 			return err
 		}
 		if n, _ := res.RowsAffected(); n == 0 {
 			return errNotFound
 		}
-		if kind == content.KindProject {
-			if _, err := tx.ExecContext(ctx, "DELETE FROM slug_redirects WHERE kind = 'project' AND item_id = ?", id); err != nil {
+		if k.texts != "" {
+			if _, err := tx.ExecContext(ctx, "DELETE FROM slug_redirects WHERE kind = ? AND item_id = ?", kind, id); err != nil {
 				return err
 			}
 		}
@@ -336,12 +113,14 @@ func (s *Store) Delete(ctx context.Context, kind content.Kind, id int64, e conte
 	return wrap(err, "delete "+string(kind))
 }
 
-// Move swaps a project or office with its neighbour: up when delta < 0, down otherwise.
+// Move swaps an item of a kind staff put in order with its neighbour: up when delta < 0,
+// down otherwise.
 func (s *Store) Move(ctx context.Context, kind content.Kind, id int64, delta int, e content.Edit) error {
-	table, ok := tables[kind]
-	if !ok || kind == content.KindEvent {
+	k, ok := kinds[kind]
+	if !ok || !k.ordered {
 		return errNotFound
 	}
+	table := k.table
 	err := s.inTx(ctx, func(tx *sql.Tx) error {
 		rows, err := tx.QueryContext(ctx, "SELECT id FROM "+table+" ORDER BY position, id")
 		if err != nil {

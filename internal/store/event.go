@@ -9,8 +9,10 @@ import (
 	"github.com/aglo/aglo/internal/content"
 )
 
-func loadEvents(ctx context.Context, tx *sql.Tx) ([]content.Event, error) {
-	rows, err := tx.QueryContext(ctx, `SELECT id, version, hidden, start_date, end_date, COALESCE(project_id, 0) FROM events`)
+// loadEvents reads the event with id, or every event when id is 0, by date.
+func loadEvents(ctx context.Context, tx *sql.Tx, id int64) ([]content.Event, error) {
+	where, args := only("id", id)
+	rows, err := tx.QueryContext(ctx, `SELECT id, version, hidden, start_date, end_date, COALESCE(project_id, 0) FROM events`+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -49,7 +51,8 @@ func loadEvents(ctx context.Context, tx *sql.Tx) ([]content.Event, error) {
 	for i, e := range out {
 		index[e.ID] = i
 	}
-	rows, err = tx.QueryContext(ctx, `SELECT event_id, lang, title, body FROM event_texts`)
+	where, args = only("event_id", id)
+	rows, err = tx.QueryContext(ctx, `SELECT event_id, lang, title, body FROM event_texts`+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -102,4 +105,43 @@ func putEventText(ctx context.Context, tx *sql.Tx, id int64, lang content.Lang, 
 		ON CONFLICT (event_id, lang) DO UPDATE SET title = excluded.title, body = excluded.body`,
 		id, lang, t.Title, t.Body)
 	return err
+}
+
+// eventKind keeps the timeline's events, ordered by their dates.
+var eventKind = kind{
+	table: "events", removable: true,
+	load: func(ctx context.Context, tx *sql.Tx, id int64) (content.Item, error) {
+		return one(loadEvents(ctx, tx, id))
+	},
+	create: func(ctx context.Context, tx *sql.Tx, it content.Item) (int64, error) {
+		res, err := tx.ExecContext(ctx, "INSERT INTO events (version, start_date) VALUES (0, '')")
+		if err != nil {
+			return 0, err
+		}
+		return res.LastInsertId()
+	},
+	write: func(ctx context.Context, tx *sql.Tx, it content.Item) error {
+		ev := it.(*content.Event)
+		var project any
+		if ev.ProjectID > 0 {
+			var n int
+			if err := tx.QueryRowContext(ctx, "SELECT COUNT(*) FROM projects WHERE id = ?", ev.ProjectID).Scan(&n); err != nil {
+				return err
+			}
+			if n == 0 {
+				return &content.ValidationError{Errors: content.Errors{"project_id": "error.project"}}
+			}
+			project = ev.ProjectID
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE events SET hidden = ?, start_date = ?, end_date = ?, project_id = ? WHERE id = ?",
+			ev.Hidden, ev.Start.String(), ev.End.String(), project, ev.ID); err != nil {
+			return err
+		}
+		for lang, t := range ev.Text {
+			if err := putEventText(ctx, tx, ev.ID, lang, t); err != nil {
+				return err
+			}
+		}
+		return dropOtherLangs(ctx, tx, "event_texts", "event_id", ev.ID, ev.Text)
+	},
 }

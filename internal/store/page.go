@@ -8,9 +8,11 @@ import (
 	"github.com/aglo/aglo/internal/content"
 )
 
-func loadPages(ctx context.Context, tx *sql.Tx) (map[content.PageKey]content.Page, error) {
+// loadPages reads the page with id, or every page when id is 0.
+func loadPages(ctx context.Context, tx *sql.Tx, id int64) (map[content.PageKey]content.Page, error) {
+	where, args := only("p.id", id)
 	rows, err := tx.QueryContext(ctx, `SELECT p.id, p.key, p.version, t.lang, t.title, t.slug, t.summary, t.body, t.published, t.updated_at
-		FROM pages p LEFT JOIN page_texts t ON t.page_id = p.id ORDER BY p.id`)
+		FROM pages p LEFT JOIN page_texts t ON t.page_id = p.id`+where+` ORDER BY p.id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -67,4 +69,28 @@ func putPageText(ctx context.Context, tx *sql.Tx, id int64, lang content.Lang, t
 			summary = excluded.summary, body = excluded.body, published = excluded.published, updated_at = excluded.updated_at`,
 		id, lang, t.Title, t.Slug, t.Summary, t.Body, t.Published, formatTime(updated))
 	return err
+}
+
+// pageKind keeps the fixed pages: staff edit them but do not create or delete them.
+var pageKind = kind{
+	table: "pages", texts: "page_texts", textsOf: "page_id",
+	load: func(ctx context.Context, tx *sql.Tx, id int64) (content.Item, error) {
+		pages, err := loadPages(ctx, tx, id)
+		for _, p := range pages {
+			return &p, err
+		}
+		if err != nil {
+			return nil, err
+		}
+		return nil, errNotFound
+	},
+	write: func(ctx context.Context, tx *sql.Tx, it content.Item) error {
+		p := it.(*content.Page)
+		for lang, t := range p.Text {
+			if err := putPageText(ctx, tx, p.ID, lang, t, t.UpdatedAt); err != nil {
+				return err
+			}
+		}
+		return dropOtherLangs(ctx, tx, "page_texts", "page_id", p.ID, p.Text)
+	},
 }

@@ -10,9 +10,11 @@ import (
 	"github.com/aglo/aglo/internal/content"
 )
 
-func loadProjects(ctx context.Context, tx *sql.Tx) ([]content.Project, error) {
+// loadProjects reads the project with id, or every project when id is 0, in order.
+func loadProjects(ctx context.Context, tx *sql.Tx, id int64) ([]content.Project, error) {
+	where, args := only("id", id)
 	rows, err := tx.QueryContext(ctx, `SELECT id, version, position, hidden, start_year, end_year, partners
-		FROM projects ORDER BY position, id`)
+		FROM projects`+where+` ORDER BY position, id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -36,8 +38,9 @@ func loadProjects(ctx context.Context, tx *sql.Tx) ([]content.Project, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
+	where, args = only("project_id", id)
 	rows, err = tx.QueryContext(ctx, `SELECT project_id, lang, title, slug, summary, body, programme, fund, published, updated_at
-		FROM project_texts`)
+		FROM project_texts`+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -131,4 +134,41 @@ func putProjectText(ctx context.Context, tx *sql.Tx, id int64, lang content.Lang
 			updated_at = excluded.updated_at`,
 		id, lang, t.Title, t.Slug, t.Summary, t.Body, f.Programme, f.Fund, t.Published, formatTime(updated))
 	return err
+}
+
+// projectKind keeps the projects, in the order staff give them.
+var projectKind = kind{
+	table: "projects", texts: "project_texts", textsOf: "project_id", ordered: true, removable: true,
+	load: func(ctx context.Context, tx *sql.Tx, id int64) (content.Item, error) {
+		return one(loadProjects(ctx, tx, id))
+	},
+	create: func(ctx context.Context, tx *sql.Tx, it content.Item) (int64, error) {
+		p := it.(*content.Project)
+		var err error
+		if p.Position, err = nextPosition(ctx, tx, "projects"); err != nil {
+			return 0, err
+		}
+		res, err := tx.ExecContext(ctx, "INSERT INTO projects (version, position) VALUES (0, ?)", p.Position)
+		if err != nil {
+			return 0, err
+		}
+		return res.LastInsertId()
+	},
+	write: func(ctx context.Context, tx *sql.Tx, it content.Item) error {
+		p := it.(*content.Project)
+		partners, err := encodePartners(p.Partners)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE projects SET hidden = ?, start_year = ?, end_year = ?, partners = ? WHERE id = ?",
+			p.Hidden, p.StartYear, p.EndYear, partners, p.ID); err != nil {
+			return err
+		}
+		for lang, t := range p.Text {
+			if err := putProjectText(ctx, tx, p.ID, lang, t, p.Funding[lang], t.UpdatedAt); err != nil {
+				return err
+			}
+		}
+		return dropOtherLangs(ctx, tx, "project_texts", "project_id", p.ID, p.Text)
+	},
 }

@@ -138,23 +138,10 @@ func scanRevision(row scanner) (content.Revision, error) {
 	return r, nil
 }
 
-type fielder interface{ Fields() []content.Field }
-
-// decodeItem reads the JSON of a revision into the item type of kind.
-func decodeItem(kind content.Kind, data []byte) (fielder, error) {
-	var item fielder
-	switch kind {
-	case content.KindPage:
-		item = &content.Page{}
-	case content.KindProject:
-		item = &content.Project{}
-	case content.KindEvent:
-		item = &content.Event{}
-	case content.KindOffice:
-		item = &content.Office{}
-	case content.KindStatement:
-		item = &content.Statement{}
-	default:
+// decodeItem reads the JSON of a revision into an item of kind.
+func decodeItem(kind content.Kind, data []byte) (content.Item, error) {
+	item, ok := content.New(kind)
+	if !ok {
 		return nil, fmt.Errorf("unknown kind %q", kind)
 	}
 	if err := json.Unmarshal(data, item); err != nil {
@@ -166,12 +153,13 @@ func decodeItem(kind content.Kind, data []byte) (fielder, error) {
 // Restore saves the state of revision id again, as a new revision, over the version of
 // the item the editor had in front of them.
 func (s *Store) Restore(ctx context.Context, id, loadedVersion int64, e content.Edit) error {
-	row := s.read.QueryRowContext(ctx, "SELECT kind, data FROM revisions WHERE id = ?", id)
+	row := s.read.QueryRowContext(ctx, "SELECT kind, item_id, data FROM revisions WHERE id = ?", id)
 	var (
-		kind content.Kind
-		data string
+		kind   content.Kind
+		itemID int64
+		data   string
 	)
-	if err := row.Scan(&kind, &data); errors.Is(err, sql.ErrNoRows) {
+	if err := row.Scan(&kind, &itemID, &data); errors.Is(err, sql.ErrNoRows) {
 		return errNotFound
 	} else if err != nil {
 		return fmt.Errorf("store: restore revision %d: %w", id, err)
@@ -180,25 +168,12 @@ func (s *Store) Restore(ctx context.Context, id, loadedVersion int64, e content.
 	if err != nil {
 		return fmt.Errorf("store: restore revision %d: %w", id, err)
 	}
+	// The revision's row names the item, whatever its JSON says (a statement saved before
+	// it had an id).
+	itemIDp, version := item.Identity()
+	*itemIDp, *version = itemID, loadedVersion
 	e.Note = fmt.Sprintf("restore:%d", id)
-	switch it := item.(type) {
-	case *content.Page:
-		it.Version = loadedVersion
-		_, err = s.SavePage(ctx, *it, e)
-	case *content.Project:
-		it.Version = loadedVersion
-		_, err = s.SaveProject(ctx, *it, e)
-	case *content.Event:
-		it.Version = loadedVersion
-		_, err = s.SaveEvent(ctx, *it, e)
-	case *content.Office:
-		it.Version = loadedVersion
-		_, err = s.SaveOffice(ctx, *it, e)
-	case *content.Statement:
-		it.Version = loadedVersion
-		_, err = s.SaveStatement(ctx, *it, e)
-	}
-	return err
+	return s.Save(ctx, item, e)
 }
 
 // wrap adds context to a save's error, keeping expected errors recognisable.

@@ -28,16 +28,16 @@ func (s *Store) Site(ctx context.Context) (*content.Site, error) {
 func loadSite(ctx context.Context, tx *sql.Tx) (*content.Site, error) {
 	site := &content.Site{}
 	var err error
-	if site.Pages, err = loadPages(ctx, tx); err != nil {
+	if site.Pages, err = loadPages(ctx, tx, 0); err != nil {
 		return nil, err
 	}
-	if site.Projects, err = loadProjects(ctx, tx); err != nil {
+	if site.Projects, err = loadProjects(ctx, tx, 0); err != nil {
 		return nil, err
 	}
-	if site.Events, err = loadEvents(ctx, tx); err != nil {
+	if site.Events, err = loadEvents(ctx, tx, 0); err != nil {
 		return nil, err
 	}
-	if site.Offices, err = loadOffices(ctx, tx); err != nil {
+	if site.Offices, err = loadOffices(ctx, tx, 0); err != nil {
 		return nil, err
 	}
 	if site.Statement, err = loadStatement(ctx, tx); err != nil {

@@ -9,7 +9,7 @@ import (
 )
 
 func loadStatement(ctx context.Context, tx *sql.Tx) (content.Statement, error) {
-	st := content.Statement{Text: make(map[content.Lang]content.StatementText, 2)}
+	st := content.Statement{ID: 1, Text: make(map[content.Lang]content.StatementText, 2)}
 	err := tx.QueryRowContext(ctx, `SELECT version, operator, published_on, updated_on, prepared_on, reviewed_on,
 		compliance, auditor, contact_name, contact_email, contact_phone FROM statement WHERE id = 1`).Scan(
 		&st.Version, &st.Operator, &st.PublishedOn, &st.UpdatedOn, &st.PreparedOn, &st.ReviewedOn,
@@ -78,4 +78,19 @@ func putStatement(ctx context.Context, tx *sql.Tx, st content.Statement) error {
 		}
 	}
 	return nil
+}
+
+// statementKind keeps the one accessibility statement, id 1.
+var statementKind = kind{
+	table: "statement",
+	load: func(ctx context.Context, tx *sql.Tx, id int64) (content.Item, error) {
+		if id != 1 {
+			return nil, errNotFound
+		}
+		st, err := loadStatement(ctx, tx)
+		return &st, err
+	},
+	write: func(ctx context.Context, tx *sql.Tx, it content.Item) error {
+		return putStatement(ctx, tx, *it.(*content.Statement))
+	},
 }

@@ -87,8 +87,8 @@ var kinds = []*kind{
 			}
 			page.Apply(p.Values)
 			page.Version = p.Version
-			saved, err := st.SavePage(ctx, page, e)
-			return saved.ID, err
+			err := st.Save(ctx, &page, e)
+			return page.ID, err
 		},
 	},
 	{
@@ -112,8 +112,8 @@ var kinds = []*kind{
 			}
 			project.Apply(p.Values)
 			project.Version = p.Version
-			saved, err := st.SaveProject(ctx, project, e)
-			return saved.ID, err
+			err := st.Save(ctx, &project, e)
+			return project.ID, err
 		},
 	},
 	{
@@ -149,8 +149,8 @@ var kinds = []*kind{
 			}
 			ev.Apply(p.Values)
 			ev.Version = p.Version
-			saved, err := st.SaveEvent(ctx, ev, e)
-			return saved.ID, err
+			err := st.Save(ctx, &ev, e)
+			return ev.ID, err
 		},
 	},
 	{
@@ -179,8 +179,8 @@ var kinds = []*kind{
 			}
 			o.Apply(p.Values)
 			o.Version = p.Version
-			saved, err := st.SaveOffice(ctx, o, e)
-			return saved.ID, err
+			err := st.Save(ctx, &o, e)
+			return o.ID, err
 		},
 	},
 	{
@@ -201,8 +201,7 @@ var kinds = []*kind{
 			statement := site.Statement
 			statement.Apply(p.Values)
 			statement.Version = p.Version
-			_, err := st.SaveStatement(ctx, statement, e)
-			return 1, err
+			return 1, st.Save(ctx, &statement, e)
 		},
 	},
 }

@@ -432,7 +432,7 @@ func TestSavedMarkdownBombRendersBounded(t *testing.T) {
 	tx := p.Text[content.PL]
 	tx.Body = tableBomb()
 	p.Text[content.PL] = tx
-	if _, err := a.store.SavePage(ctx, p, content.Edit{Editor: "old"}); err != nil {
+	if err := a.store.Save(ctx, &p, content.Edit{Editor: "old"}); err != nil {
 		t.Fatal(err)
 	}
 	if err := a.srv.Reload(ctx); err != nil {

@@ -34,11 +34,7 @@ type Store interface {
 	LogAudit(ctx context.Context, a content.AuditEntry) error
 	Audit(ctx context.Context, limit int) ([]content.AuditEntry, error)
 
-	SavePage(ctx context.Context, p content.Page, e content.Edit) (content.Page, error)
-	SaveProject(ctx context.Context, p content.Project, e content.Edit) (content.Project, error)
-	SaveEvent(ctx context.Context, ev content.Event, e content.Edit) (content.Event, error)
-	SaveOffice(ctx context.Context, o content.Office, e content.Edit) (content.Office, error)
-	SaveStatement(ctx context.Context, st content.Statement, e content.Edit) (content.Statement, error)
+	Save(ctx context.Context, item content.Item, e content.Edit) error
 	SaveSettings(ctx context.Context, st content.Settings, e content.Edit) error
 	Delete(ctx context.Context, kind content.Kind, id int64, e content.Edit) error
 	Move(ctx context.Context, kind content.Kind, id int64, delta int, e content.Edit) error

@@ -1,0 +1,74 @@
+package content
+
+import "strconv"
+
+// KindEvent is the kind of a step of the timeline.
+const KindEvent Kind = "event"
+
+// Event is a dated step of the cooperation, shown on the timeline.
+type Event struct {
+	ID        int64
+	Version   int64
+	Hidden    bool
+	Start     Date
+	End       Date  // zero when the event is a single day, month or year
+	ProjectID int64 // 0 when the event belongs to no project
+	Text      map[Lang]EventText
+}
+
+// EventText is an event's title and Markdown text in one language.
+type EventText struct {
+	Title string
+	Body  string
+}
+
+var eventAccessors = func() []accessor[Event] {
+	as := []accessor[Event]{
+		{"start", func(e *Event) string { return e.Start.String() }, func(e *Event, v string) { e.Start, _ = ParseDate(v) }},
+		{"end", func(e *Event) string { return e.End.String() }, func(e *Event, v string) { e.End, _ = ParseDate(v) }},
+		{"project_id", func(e *Event) string {
+			if e.ProjectID == 0 {
+				return ""
+			}
+			return strconv.FormatInt(e.ProjectID, 10)
+		}, func(e *Event, v string) { e.ProjectID, _ = strconv.ParseInt(v, 10, 64) }},
+		flag("hidden", func(e *Event) *bool { return &e.Hidden }),
+	}
+	for _, lang := range Langs {
+		m := func(e *Event) map[Lang]EventText { return e.Text }
+		as = append(as,
+			inLang(lang, "title", m, func(t *EventText) *string { return &t.Title }),
+			inLang(lang, "body", m, func(t *EventText) *string { return &t.Body }))
+	}
+	return as
+}()
+
+// Fields returns the event's editable fields.
+func (e Event) Fields() []Field { return fields(&e, eventAccessors) }
+
+// Apply sets the event's fields from values; fields not in values keep their value.
+func (e *Event) Apply(values map[string]string) {
+	e.Text = cloneMap(e.Text)
+	apply(e, eventAccessors, values)
+}
+
+// validateEvent checks the form of a event.
+func validateEvent(v *validator) {
+	v.required("start")
+	start, end := v.date("start"), v.date("end")
+	if !end.IsZero() && !start.IsZero() && end.Before(start) {
+		v.fail("end", "error.date_order")
+	}
+	v.someLanguage("title")
+	if p := v.values["project_id"]; p != "" {
+		if _, err := strconv.ParseInt(p, 10, 64); err != nil {
+			v.fail("project_id", "error.project")
+		}
+	}
+}
+
+// Kind is KindEvent.
+func (*Event) Kind() Kind { return KindEvent }
+
+// Identity points at the event's id and version.
+func (e *Event) Identity() (id, version *int64) { return &e.ID, &e.Version }

@@ -1,0 +1,53 @@
+package content
+
+// KindPage is the kind of a fixed page of the site.
+const KindPage Kind = "page"
+
+// PageKey names one of the fixed pages of the site.
+type PageKey string
+
+// The pages every language version has.
+const (
+	PageHome          PageKey = "home"
+	PageHistory       PageKey = "history"
+	PageProjects      PageKey = "projects"
+	PageContact       PageKey = "contact"
+	PageAccessibility PageKey = "accessibility"
+)
+
+// PageKeys lists the pages in menu order.
+var PageKeys = []PageKey{PageHome, PageHistory, PageProjects, PageContact, PageAccessibility}
+
+// Page is one of the fixed pages of the site in both languages.
+type Page struct {
+	ID      int64
+	Key     PageKey
+	Version int64
+	Text    map[Lang]Text
+}
+
+var pageAccessors = textAccessors(func(p *Page) map[Lang]Text { return p.Text })
+
+// Fields returns the page's editable fields.
+func (p Page) Fields() []Field { return fields(&p, pageAccessors) }
+
+// Apply sets the page's fields from values; fields not in values keep their value. The item's
+// maps are copied first, so the value it was copied from is not changed.
+func (p *Page) Apply(values map[string]string) {
+	p.Text = cloneMap(p.Text)
+	apply(p, pageAccessors, values)
+}
+
+// validatePage checks the form of a page.
+func validatePage(v *validator) {
+	v.texts()
+}
+
+// Kind is KindPage.
+func (*Page) Kind() Kind { return KindPage }
+
+// Identity points at the page's id and version.
+func (p *Page) Identity() (id, version *int64) { return &p.ID, &p.Version }
+
+// Texts are the page's language versions.
+func (p *Page) Texts() map[Lang]Text { return p.Text }

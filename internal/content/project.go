@@ -1,0 +1,141 @@
+package content
+
+import (
+	"slices"
+	"strconv"
+)
+
+// KindProject is the kind of a joint project.
+const KindProject Kind = "project"
+
+// Project is a joint project of the partners.
+type Project struct {
+	ID        int64
+	Version   int64
+	Position  int
+	Hidden    bool
+	StartYear int // 0 when not known
+	EndYear   int // 0 when not known or still running
+	Text      map[Lang]Text
+	Funding   map[Lang]Funding
+	Partners  []Partner // in the order the project names them; at most MaxPartners
+}
+
+// MaxPartners is how many partners the project form offers. A project of the programmes
+// aglo's offices run has had three; raise it when one has more.
+const MaxPartners = 5
+
+// Partner is an organisation taking part in a project. Its name is given in each language
+// it has one in: a Czech body without a Polish name is shown under its Czech name, marked
+// as Czech, on the Polish page.
+type Partner struct {
+	Name    map[Lang]string
+	Country string // "PL" or "CZ"
+	URL     string // its web site, when known
+}
+
+// Funding names where a project's money came from, in one language.
+type Funding struct {
+	Programme string
+	Fund      string
+}
+
+var projectAccessors = func() []accessor[Project] {
+	as := []accessor[Project]{
+		num("start_year", func(p *Project) *int { return &p.StartYear }),
+		num("end_year", func(p *Project) *int { return &p.EndYear }),
+		flag("hidden", func(p *Project) *bool { return &p.Hidden }),
+	}
+	as = append(as, textAccessors(func(p *Project) map[Lang]Text { return p.Text })...)
+	for _, lang := range Langs {
+		m := func(p *Project) map[Lang]Funding { return p.Funding }
+		as = append(as,
+			inLang(lang, "programme", m, func(f *Funding) *string { return &f.Programme }),
+			inLang(lang, "fund", m, func(f *Funding) *string { return &f.Fund }))
+	}
+	for i := range MaxPartners {
+		as = append(as, partnerAccessors(i)...)
+	}
+	return as
+}()
+
+// partnerAccessors are the fields of a project's partner number i+1, "partner1_country",
+// "pl.partner1_name" and so on; a partner the project does not have reads as empty.
+func partnerAccessors(i int) []accessor[Project] {
+	n := "partner" + strconv.Itoa(i+1) + "_"
+	slot := func(p *Project) *Partner {
+		for len(p.Partners) <= i {
+			p.Partners = append(p.Partners, Partner{})
+		}
+		return &p.Partners[i]
+	}
+	get := func(p *Project, f func(*Partner) string) string {
+		if i >= len(p.Partners) {
+			return ""
+		}
+		return f(&p.Partners[i])
+	}
+	as := []accessor[Project]{
+		{n + "country", func(p *Project) string { return get(p, func(x *Partner) string { return x.Country }) },
+			func(p *Project, v string) { slot(p).Country = v }},
+		{n + "url", func(p *Project) string { return get(p, func(x *Partner) string { return x.URL }) },
+			func(p *Project, v string) { slot(p).URL = v }},
+	}
+	for _, lang := range Langs {
+		as = append(as, accessor[Project]{string(lang) + "." + n + "name",
+			func(p *Project) string { return get(p, func(x *Partner) string { return x.Name[lang] }) },
+			func(p *Project, v string) {
+				x := slot(p)
+				x.Name = cloneMap(x.Name)
+				x.Name[lang] = v
+			}})
+	}
+	return as
+}
+
+// compactPartners drops the partners with no name in any language, the form's empty rows.
+func compactPartners(ps []Partner) []Partner {
+	var out []Partner
+	for _, x := range ps {
+		for _, name := range x.Name {
+			if name != "" {
+				out = append(out, x)
+				break
+			}
+		}
+	}
+	return out
+}
+
+// Fields returns the project's editable fields.
+func (p Project) Fields() []Field { return fields(&p, projectAccessors) }
+
+// Apply sets the project's fields from values; fields not in values keep their value.
+func (p *Project) Apply(values map[string]string) {
+	p.Text, p.Funding = cloneMap(p.Text), cloneMap(p.Funding)
+	p.Partners = slices.Clone(p.Partners)
+	apply(p, projectAccessors, values)
+	p.Partners = compactPartners(p.Partners)
+}
+
+// validateProject checks the form of a project.
+func validateProject(v *validator) {
+	v.texts()
+	v.year("start_year")
+	v.year("end_year")
+	if s, e := v.int("start_year"), v.int("end_year"); s > 0 && e > 0 && e < s {
+		v.fail("end_year", "error.year_order")
+	}
+	for i := range MaxPartners {
+		v.partner("partner" + strconv.Itoa(i+1) + "_")
+	}
+}
+
+// Kind is KindProject.
+func (*Project) Kind() Kind { return KindProject }
+
+// Identity points at the project's id and version.
+func (p *Project) Identity() (id, version *int64) { return &p.ID, &p.Version }
+
+// Texts are the project's language versions.
+func (p *Project) Texts() map[Lang]Text { return p.Text }
