@@ -43,3 +43,23 @@ func New(kind Kind) (Item, bool) {
 	}
 	return k.new(), true
 }
+
+// publicURL is where the items of a kind with pages of their own live: under the page
+// parent ("/pl/projekty/<slug>"), or at the root of the language when parent is empty (the
+// fixed pages), and how the site finds them.
+type publicURL struct {
+	parent PageKey
+	// texts returns the language versions of the item ref points to; false when it
+	// does not exist or is hidden from visitors.
+	texts func(s *Site, ref Ref) (map[Lang]Text, bool)
+	// refs lists the kind's visible items, in the order the sitemap lists them.
+	refs func(s *Site) []Ref
+	// find returns the visible item with slug in either language.
+	find func(s *Site, slug string) (Ref, bool)
+}
+
+// urls is the table of public URLs, kind by kind; urlKinds is its order in the sitemap.
+var (
+	urls     = map[Kind]publicURL{KindPage: pageURL, KindProject: projectURL}
+	urlKinds = []Kind{KindPage, KindProject}
+)

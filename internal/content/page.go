@@ -51,3 +51,31 @@ func (p *Page) Identity() (id, version *int64) { return &p.ID, &p.Version }
 
 // Texts are the page's language versions.
 func (p *Page) Texts() map[Lang]Text { return p.Text }
+
+// pageURL: the fixed pages live at the root of each language, "/pl/<slug>".
+var pageURL = publicURL{
+	texts: func(s *Site, ref Ref) (map[Lang]Text, bool) {
+		p, ok := s.Pages[ref.Key]
+		return p.Text, ok
+	},
+	refs: func(s *Site) []Ref {
+		refs := make([]Ref, 0, len(PageKeys))
+		for _, k := range PageKeys {
+			if _, ok := s.Pages[k]; ok {
+				refs = append(refs, PageRef(k))
+			}
+		}
+		return refs
+	},
+	find: func(s *Site, slug string) (Ref, bool) {
+		for _, k := range PageKeys {
+			if k != PageHome && hasSlug(s.Pages[k].Text, slug) {
+				return PageRef(k), true
+			}
+		}
+		return Ref{}, false
+	},
+}
+
+// PageRef returns the Ref of a fixed page.
+func PageRef(key PageKey) Ref { return Ref{Kind: KindPage, Key: key} }

@@ -139,3 +139,35 @@ func (p *Project) Identity() (id, version *int64) { return &p.ID, &p.Version }
 
 // Texts are the project's language versions.
 func (p *Project) Texts() map[Lang]Text { return p.Text }
+
+// projectURL: projects live under the projects page, "/pl/projekty/<slug>".
+var projectURL = publicURL{
+	parent: PageProjects,
+	texts: func(s *Site, ref Ref) (map[Lang]Text, bool) {
+		p, ok := s.Project(ref.ID)
+		if !ok || p.Hidden {
+			return nil, false
+		}
+		return p.Text, true
+	},
+	refs: func(s *Site) []Ref {
+		var refs []Ref
+		for _, p := range s.Projects {
+			if !p.Hidden {
+				refs = append(refs, ProjectRef(p.ID))
+			}
+		}
+		return refs
+	},
+	find: func(s *Site, slug string) (Ref, bool) {
+		for _, p := range s.Projects {
+			if !p.Hidden && hasSlug(p.Text, slug) {
+				return ProjectRef(p.ID), true
+			}
+		}
+		return Ref{}, false
+	},
+}
+
+// ProjectRef returns the Ref of a project.
+func ProjectRef(id int64) Ref { return Ref{Kind: KindProject, ID: id} }

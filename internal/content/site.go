@@ -12,12 +12,6 @@ type Ref struct {
 	ID   int64
 }
 
-// PageRef returns the Ref of a fixed page.
-func PageRef(key PageKey) Ref { return Ref{Kind: KindPage, Key: key} }
-
-// ProjectRef returns the Ref of a project.
-func ProjectRef(id int64) Ref { return Ref{Kind: KindProject, ID: id} }
-
 // Pick returns the language version of texts to show to a visitor who asked for lang: that
 // language when it is ready, otherwise the other one. ok is false when neither is ready.
 func Pick[T any](texts map[Lang]T, lang Lang, ready func(T) bool) (t T, shown Lang, ok bool) {
@@ -51,18 +45,11 @@ func (s *Site) Project(id int64) (Project, bool) {
 // Texts returns the language versions of the item ref points to, or false when it does not
 // exist or is hidden from visitors.
 func (s *Site) Texts(ref Ref) (map[Lang]Text, bool) {
-	switch ref.Kind {
-	case KindPage:
-		p, ok := s.Pages[ref.Key]
-		return p.Text, ok
-	case KindProject:
-		p, ok := s.Project(ref.ID)
-		if !ok || p.Hidden {
-			return nil, false
-		}
-		return p.Text, true
+	u, ok := urls[ref.Kind]
+	if !ok {
+		return nil, false
 	}
-	return nil, false
+	return u.texts(s, ref)
 }
 
 // slug returns the slug of texts in lang's URL space: the language's own slug when that
@@ -82,13 +69,13 @@ func (s *Site) Path(lang Lang, ref Ref) string {
 	if !ok {
 		return ""
 	}
-	switch {
-	case ref.Kind == KindPage && ref.Key == PageHome:
+	if ref == PageRef(PageHome) {
 		return "/" + string(lang) + "/"
-	case ref.Kind == KindPage:
-		return "/" + string(lang) + "/" + slug(texts, lang)
 	}
-	return s.Path(lang, PageRef(PageProjects)) + "/" + slug(texts, lang)
+	if parent := urls[ref.Kind].parent; parent != "" {
+		return s.Path(lang, PageRef(parent)) + "/" + slug(texts, lang)
+	}
+	return "/" + string(lang) + "/" + slug(texts, lang)
 }
 
 // Available reports whether the item has a version of its own in lang, so that hreflang
@@ -98,18 +85,12 @@ func (s *Site) Available(lang Lang, ref Ref) bool {
 	return ok && texts[lang].Ready()
 }
 
-// Refs lists every public item: the pages in menu order, then the visible projects.
+// Refs lists every public item: the pages in menu order, then the visible items of each
+// kind with a URL of its own.
 func (s *Site) Refs() []Ref {
-	refs := make([]Ref, 0, len(PageKeys)+len(s.Projects))
-	for _, k := range PageKeys {
-		if _, ok := s.Pages[k]; ok {
-			refs = append(refs, PageRef(k))
-		}
-	}
-	for _, p := range s.Projects {
-		if !p.Hidden {
-			refs = append(refs, ProjectRef(p.ID))
-		}
+	var refs []Ref
+	for _, kind := range urlKinds {
+		refs = append(refs, urls[kind].refs(s)...)
 	}
 	return refs
 }
@@ -127,19 +108,14 @@ func (s *Site) Resolve(lang Lang, path string) (Ref, bool) {
 	}
 	first, second, nested := strings.Cut(rest, "/")
 	if !nested {
-		for _, k := range PageKeys {
-			if k != PageHome && hasSlug(s.Pages[k].Text, first) {
-				return PageRef(k), true
-			}
-		}
+		return urls[KindPage].find(s, first)
+	}
+	if strings.Contains(second, "/") {
 		return Ref{}, false
 	}
-	if !hasSlug(s.Pages[PageProjects].Text, first) || strings.Contains(second, "/") {
-		return Ref{}, false
-	}
-	for _, p := range s.Projects {
-		if !p.Hidden && hasSlug(p.Text, second) {
-			return ProjectRef(p.ID), true
+	for _, kind := range urlKinds {
+		if u := urls[kind]; u.parent != "" && hasSlug(s.Pages[u.parent].Text, first) {
+			return u.find(s, second)
 		}
 	}
 	return Ref{}, false
