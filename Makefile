@@ -18,12 +18,13 @@ build: ## build ./bin/aglo
 generate: ## regenerate the *_templ.go files from the *.templ templates
 	$(GO) tool templ generate -path templates
 
-test: ## install what the tests need, check formatting, vet and templates, run every test
+test: ## install what the tests need, check formatting, vet, templates and dead code, run every test
 	./.ci/test-deps
 	@unformatted=$$(gofmt -l $$(git ls-files --cached --others --exclude-standard '*.go')); \
 	  if [ -n "$$unformatted" ]; then echo "gofmt needed:"; echo "$$unformatted"; exit 1; fi
 	$(GO) vet ./...
 	./.ci/check-templ
+	./.ci/check-deadcode
 	$(GO) test -count=1 ./...
 	$(MAKE) --no-print-directory fuzz
 

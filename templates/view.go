@@ -15,9 +15,6 @@ import (
 // T translates message id into the language of the request in ctx.
 func T(ctx context.Context, id string) string { return i18n.T(ctx, id) }
 
-// Tf translates message id with data into the language of the request in ctx.
-func Tf(ctx context.Context, id string, data map[string]any) string { return i18n.Tf(ctx, id, data) }
-
 // Link is a labelled link; Current marks the page the visitor is on.
 type Link struct {
 	Label   string

@@ -81,8 +81,9 @@ func TestPasswordErrorMessage(t *testing.T) {
 	if got, want := content.ErrorCode(err), content.EInvalid; got != want {
 		t.Errorf("content.ErrorCode = %q, want %q", got, want)
 	}
-	if got, want := content.ErrorMessage(err), "error.password_too_short"; got != want {
-		t.Errorf("content.ErrorMessage = %q, want %q", got, want)
+	var ce *content.Error
+	if !errors.As(err, &ce) || ce.Message != "error.password_too_short" {
+		t.Errorf("errors.As(*content.Error) = %+v, want message error.password_too_short", ce)
 	}
 	var pe *PasswordError
 	if !errors.As(err, &pe) || pe.ID != "error.password_too_short" {

@@ -26,7 +26,7 @@ const (
 // the message ID of what the form tells the user, in their language: the texts live in the
 // locale bundles, not here. Its Error text is English, for logs and the command line. It
 // wraps a *content.Error with code content.EInvalid and the same message ID, so
-// content.ErrorCode and content.ErrorMessage see it as an invalid field.
+// content.ErrorCode and errors.As see it as an invalid field.
 type PasswordError struct {
 	ID   string
 	text string

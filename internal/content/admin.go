@@ -5,8 +5,9 @@ import (
 	"time"
 )
 
-// ValidationError carries what is wrong with an item's fields, by field name. It has the
-// code EInvalid.
+// ValidationError carries what is wrong with an item's fields, by field name. It is not an
+// *Error: content.ErrorCode reports it as EInternal, and the admin finds it with errors.As
+// and shows each field's message.
 type ValidationError struct {
 	Errors Errors
 }

@@ -4,11 +4,10 @@ import "errors"
 
 // Error codes, mapped to HTTP statuses and localized pages by the web layer.
 const (
-	EConflict     = "conflict"
-	EInternal     = "internal"
-	EInvalid      = "invalid"
-	ENotFound     = "not_found"
-	EUnauthorized = "unauthorized"
+	EConflict = "conflict"
+	EInternal = "internal"
+	EInvalid  = "invalid"
+	ENotFound = "not_found"
 )
 
 // Error is an error the application expects and can explain: a code and the ID of a
@@ -35,14 +34,4 @@ func ErrorCode(err error) string {
 		return e.Code
 	}
 	return EInternal
-}
-
-// ErrorMessage returns the message ID of err when it is, or wraps, an *Error; the generic
-// "error.internal" otherwise.
-func ErrorMessage(err error) string {
-	var e *Error
-	if errors.As(err, &e) {
-		return e.Message
-	}
-	return "error.internal"
 }

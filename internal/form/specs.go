@@ -63,6 +63,7 @@ func Event(projects []Option) Spec {
 	}}
 }
 
+// weekdays are the choices of a day of the week: none yet, or Monday to Sunday.
 var weekdays = []Option{{"", "field.none", false}, {"1", "date.weekday.1", false}, {"2", "date.weekday.2", false},
 	{"3", "date.weekday.3", false}, {"4", "date.weekday.4", false}, {"5", "date.weekday.5", false},
 	{"6", "date.weekday.6", false}, {"7", "date.weekday.7", false}}

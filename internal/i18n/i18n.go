@@ -126,11 +126,3 @@ func T(ctx context.Context, id string) string {
 	}
 	return id
 }
-
-// Tf translates message id with data into the language of the Localizer in ctx.
-func Tf(ctx context.Context, id string, data map[string]any) string {
-	if l := FromContext(ctx); l != nil {
-		return l.Tf(id, data)
-	}
-	return id
-}

@@ -257,9 +257,6 @@ func TestParts(t *testing.T) {
 	if got := i18n.Parts("bez znaczników"); len(got) != 1 || got[0].Text != "bez znaczników" || got[0].Lang != "" {
 		t.Errorf("Parts of plain text = %q", got)
 	}
-	if got := i18n.Plain("miasto ([Statutární město Olomouc]{lang=cs})"); got != "miasto (Statutární město Olomouc)" {
-		t.Errorf("Plain = %q", got)
-	}
 }
 
 // Every message comes with its language's typography: no one-letter word at a line end.

@@ -39,9 +39,3 @@ func Parts(msg string) []Part {
 	}
 	return out
 }
-
-// Plain is msg without the markup of Parts: its text only, for places that cannot carry
-// markup (a <title>, an attribute, a feed).
-func Plain(msg string) string {
-	return foreignName.ReplaceAllString(msg, "$1")
-}

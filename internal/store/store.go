@@ -192,15 +192,6 @@ func loadMigrations(fsys fs.FS) ([]migration, error) {
 	return out, nil
 }
 
-// SchemaVersion returns the newest migration this binary knows.
-func SchemaVersion() int {
-	ms, err := loadMigrations(migrations.FS)
-	if err != nil || len(ms) == 0 {
-		return 0
-	}
-	return ms[len(ms)-1].version
-}
-
 // migrate applies every migration not yet recorded, each in its own transaction.
 func (s *Store) migrate(ctx context.Context) error {
 	ms, err := loadMigrations(migrations.FS)

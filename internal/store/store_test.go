@@ -197,3 +197,12 @@ func TestSeedRecordsTheOriginalAsFirstRevision(t *testing.T) {
 		t.Errorf("the seed wrote %d audit entries, want none", len(audit))
 	}
 }
+
+// SchemaVersion returns, for the tests, the newest migration this binary knows.
+func SchemaVersion() int {
+	ms, err := loadMigrations(migrations.FS)
+	if err != nil || len(ms) == 0 {
+		return 0
+	}
+	return ms[len(ms)-1].version
+}

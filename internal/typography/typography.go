@@ -83,11 +83,6 @@ func text(lang content.Lang, s, follow string) string {
 	return b.String()
 }
 
-// Count returns how many spaces of s, a text in lang, Text makes no-break.
-func Count(lang content.Lang, s string) int {
-	return strings.Count(Text(lang, s), nbsp) - strings.Count(s, nbsp)
-}
-
 // binds reports whether the space between before and after must not break.
 func binds(letters, before, after string) bool {
 	next, _ := utf8.DecodeRuneInString(after)

@@ -120,9 +120,10 @@ func TestHTML(t *testing.T) {
 	}
 }
 
-func TestCount(t *testing.T) {
-	if got := Count(content.CS, "v Olomouci a v Opolí, 7 dní"); got != 4 {
-		t.Errorf("Count = %d, want 4", got)
+func TestTextBindsEachPlace(t *testing.T) {
+	in := "v Olomouci a v Opolí, 7 dní"
+	if got := strings.Count(Text(content.CS, in), nbsp); got != 4 {
+		t.Errorf("Text(%q) has %d no-break spaces, want 4", in, got)
 	}
 }
 

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"bytes"
 	"context"
 	"net"
 	"net/http"
@@ -152,14 +151,9 @@ func (s *Server) renderAdmin(w http.ResponseWriter, r *http.Request, status int,
 	for _, other := range content.Langs {
 		layout.Langs = append(layout.Langs, templates.LangLink{Lang: other, Name: l.T("lang." + string(other)), Current: other == lang})
 	}
-	var buf bytes.Buffer
-	if err := templates.AdminPage(layout).Render(templ.WithChildren(ctx, page), &buf); err != nil {
+	if err := writeHTML(templ.WithChildren(ctx, page), w, status, templates.AdminPage(layout)); err != nil {
 		s.serverError(w, r, err)
-		return
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(status)
-	w.Write(buf.Bytes())
 }
 
 // adminError answers with an error page in the admin area, in the editor's language.

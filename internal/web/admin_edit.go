@@ -19,8 +19,8 @@ import (
 
 // target reads the kind and id of /admin/{kind}/{id}/… routes and finds the item in the
 // content; id 0 stands for "new" (with an empty item). ok is false when any of it is not so.
-func (s *Server) target(r *http.Request) (*kind, int64, item, bool) {
-	k, ok := kindOf(chi.URLParam(r, "kind"))
+func (s *Server) target(r *http.Request) (*editable, int64, item, bool) {
+	k, ok := editableOf(chi.URLParam(r, "kind"))
 	if !ok {
 		return nil, 0, item{}, false
 	}
@@ -32,7 +32,7 @@ func (s *Server) target(r *http.Request) (*kind, int64, item, bool) {
 	if err != nil || id <= 0 {
 		return nil, 0, item{}, false
 	}
-	it, ok := k.find(s.content(), id)
+	it, ok := k.find(s.current(), id)
 	return k, id, it, ok
 }
 
@@ -75,7 +75,7 @@ func (s *Server) editSave(w http.ResponseWriter, r *http.Request) {
 		s.adminError(w, r, http.StatusNotFound, "error.not_found")
 		return
 	}
-	site := s.content()
+	site := s.current()
 	spec := k.spec(site, i18n.FromContext(r.Context()))
 	if !s.parseForm(w, r) {
 		return
@@ -141,13 +141,13 @@ func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) bool {
 // conflict shows the form again after a colleague saved the item since the editor loaded
 // it: with what the editor typed, what the colleague changed, and the current version, so
 // that saving again is a conscious choice.
-func (s *Server) conflict(w http.ResponseWriter, r *http.Request, k *kind, id int64, posted form.Posted) {
+func (s *Server) conflict(w http.ResponseWriter, r *http.Request, k *editable, id int64, posted form.Posted) {
 	ctx := r.Context()
 	if err := s.Reload(ctx); err != nil {
 		s.adminFail(w, r, err)
 		return
 	}
-	cur, ok := k.find(s.content(), id)
+	cur, ok := k.find(s.current(), id)
 	if !ok {
 		s.adminError(w, r, http.StatusNotFound, "error.not_found")
 		return
@@ -160,7 +160,7 @@ func (s *Server) conflict(w http.ResponseWriter, r *http.Request, k *kind, id in
 		return
 	}
 	l := i18n.FromContext(ctx)
-	spec := k.spec(s.content(), l)
+	spec := k.spec(s.current(), l)
 	diffs := fieldDiffs(l, spec, before, cur.fields)
 	if len(diffs) == 0 {
 		diffs = []templates.FieldDiff{{Label: l.T("admin.conflict.unknown")}}
@@ -170,10 +170,10 @@ func (s *Server) conflict(w http.ResponseWriter, r *http.Request, k *kind, id in
 
 // renderEdit shows the edit form of an item with values, errors and, when previewing, the
 // rendered Markdown of its bodies.
-func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, status int, k *kind, id int64, it item,
+func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, status int, k *editable, id int64, it item,
 	values map[string]string, version int64, errs content.Errors, conflict []templates.FieldDiff, preview bool) {
 	l := i18n.FromContext(r.Context())
-	site := s.content()
+	site := s.current()
 	spec := k.spec(site, l)
 	v := templates.EditForm{
 		Action:   editURL(k.kind, id),

@@ -105,7 +105,7 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 		s.adminFail(w, r, err)
 		return
 	}
-	spec := k.spec(s.content(), l)
+	spec := k.spec(s.current(), l)
 	v := templates.History{
 		Heading: l.Tf("admin.history_heading", map[string]any{"Title": it.title(l.Lang())}),
 		Edit:    editURL(k.kind, id),
@@ -228,9 +228,9 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		s.adminFail(w, r, err)
 		return
 	}
-	site := s.content()
+	site := s.current()
 	v := templates.Dashboard{Notices: s.statementNotices(l, site.Statement)}
-	for _, k := range kinds {
+	for _, k := range editables {
 		g := templates.DashboardGroup{ID: string(k.kind), Heading: l.T(k.heading), Order: k.order}
 		if k.create != "" {
 			g.New = templates.Link{Label: l.T(k.create), Href: editURL(k.kind, 0)}
@@ -289,7 +289,7 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) {
 		s.adminFail(w, r, err)
 		return
 	}
-	site := s.content()
+	site := s.current()
 	var v templates.AuditLog
 	for _, e := range entries {
 		row := templates.AuditRow{
@@ -298,7 +298,7 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) {
 		}
 		if e.Kind != "" {
 			row.Item = l.T("admin.kind."+string(e.Kind)) + " #" + strconv.FormatInt(e.ItemID, 10)
-			if k, ok := kindOf(string(e.Kind)); ok {
+			if k, ok := editableOf(string(e.Kind)); ok {
 				if it, ok := k.find(site, e.ItemID); ok {
 					row.Item = l.T("admin.kind."+string(e.Kind)) + ": " + it.title(l.Lang())
 				}

@@ -29,8 +29,8 @@ func (it item) title(lang content.Lang) string {
 	return it.titles[lang.Other()]
 }
 
-// kind is how the admin edits one kind of item.
-type kind struct {
+// editable is how the admin edits one kind of item.
+type editable struct {
 	kind    content.Kind
 	heading string // message ID
 	create  string // message ID of the button that creates one; "" when none can be
@@ -42,7 +42,7 @@ type kind struct {
 }
 
 // find returns the item id of k in site.
-func (k *kind) find(site *content.Site, id int64) (item, bool) {
+func (k *editable) find(site *content.Site, id int64) (item, bool) {
 	for _, it := range k.items(site) {
 		if it.id == id {
 			return it, true
@@ -66,8 +66,8 @@ func textReady(texts map[content.Lang]content.Text) func(content.Lang) (bool, bo
 	}
 }
 
-// kinds lists what the admin edits, in dashboard order.
-var kinds = []*kind{
+// editables lists what the admin edits, kind by kind, in dashboard order.
+var editables = []*editable{
 	{
 		kind: content.KindPage, heading: "admin.group.pages",
 		spec: func(*content.Site, *i18n.Localizer) form.Spec { return form.Page },
@@ -206,9 +206,9 @@ var kinds = []*kind{
 	},
 }
 
-// kindOf returns how the admin edits items of kind name.
-func kindOf(name string) (*kind, bool) {
-	for _, k := range kinds {
+// editableOf returns how the admin edits items of kind name.
+func editableOf(name string) (*editable, bool) {
+	for _, k := range editables {
 		if string(k.kind) == name {
 			return k, true
 		}

@@ -280,17 +280,25 @@ func (s *Server) euNotice(lang content.Lang) templates.EUNotice {
 }
 
 // renamed finds the page or project that used to be at path before an editor changed its
-// slug, and returns where it is now.
+// slug, and returns where it is now. A store that cannot answer is logged, and the visitor
+// gets the 404 they would have got anyway.
 func (s *Server) renamed(ctx context.Context, site *content.Site, lang content.Lang, path string) (string, bool) {
 	rest := strings.Trim(strings.TrimPrefix(path, "/"+string(lang)+"/"), "/")
 	first, second, nested := strings.Cut(rest, "/")
 	if first == "" || strings.Contains(second, "/") {
 		return "", false
 	}
-	projects := site.Path(lang, content.PageRef(content.PageProjects))
+	redirect := func(kind content.Kind, slug string) (int64, bool) {
+		id, ok, err := s.store.Redirect(ctx, kind, slug)
+		if err != nil {
+			s.logFailure(ctx, "look up a renamed slug", err, "kind", kind, "slug", slug)
+			return 0, false
+		}
+		return id, ok
+	}
 	if !nested {
-		id, ok, err := s.store.Redirect(ctx, content.KindPage, first)
-		if err != nil || !ok {
+		id, ok := redirect(content.KindPage, first)
+		if !ok {
 			return "", false
 		}
 		if p, found := site.PageByID(id); found {
@@ -300,16 +308,17 @@ func (s *Server) renamed(ctx context.Context, site *content.Site, lang content.L
 	}
 	// The projects page itself may have been renamed, the project, or both.
 	if ref, ok := site.Resolve(lang, "/"+string(lang)+"/"+first); !ok || ref != content.PageRef(content.PageProjects) {
-		id, ok, err := s.store.Redirect(ctx, content.KindPage, first)
-		if p, found := site.PageByID(id); err != nil || !ok || !found || p.Key != content.PageProjects {
+		id, ok := redirect(content.KindPage, first)
+		if p, found := site.PageByID(id); !ok || !found || p.Key != content.PageProjects {
 			return "", false
 		}
 	}
+	projects := site.Path(lang, content.PageRef(content.PageProjects))
 	if ref, ok := site.Resolve(lang, projects+"/"+second); ok {
 		return site.Path(lang, ref), true
 	}
-	id, ok, err := s.store.Redirect(ctx, content.KindProject, second)
-	if err != nil || !ok {
+	id, ok := redirect(content.KindProject, second)
+	if !ok {
 		return "", false
 	}
 	if to := site.Path(lang, content.ProjectRef(id)); to != "" {

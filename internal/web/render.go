@@ -13,18 +13,21 @@ import (
 	"github.com/aglo/aglo/templates"
 )
 
-// render writes component as an HTML page with status. It renders into a buffer first, so
-// that a failing template gives an error page instead of half a page.
-func (s *Server) render(w http.ResponseWriter, r *http.Request, status int, c templ.Component) {
+// writeHTML renders c into a buffer and only then answers with it and status, so that a
+// failing template gives an error page instead of half a page. It returns the
+// template's error, having written nothing.
+func writeHTML(ctx context.Context, w http.ResponseWriter, status int, c templ.Component) error {
 	var buf bytes.Buffer
-	if err := c.Render(r.Context(), &buf); err != nil {
-		s.serverError(w, r, err)
-		return
+	if err := c.Render(ctx, &buf); err != nil {
+		return err
 	}
-	h := w.Header()
-	h.Set("Content-Type", "text/html; charset=utf-8")
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
 	w.WriteHeader(status)
-	w.Write(buf.Bytes())
+	_, err := w.Write(buf.Bytes())
+	if err != nil {
+		return nil // the client went away; nothing to tell it
+	}
+	return nil
 }
 
 // notFound answers with the 404 page in the visitor's language.
@@ -64,26 +67,19 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, p
 	lang := requestLang(r)
 	ctx := s.withLocalizer(r.Context(), lang)
 	l := s.bundle.Localizer(lang)
-	layout := s.layout(s.content(), lang, content.Ref{}, templates.Head{Title: l.T(prefix + ".title"), Robots: "noindex"}, viewOf(r), "/"+string(lang)+"/")
+	layout := s.layout(s.current(), lang, content.Ref{}, templates.Head{Title: l.T(prefix + ".title"), Robots: "noindex"}, viewOf(r), "/"+string(lang)+"/")
 	page := templates.ErrorView(templates.ErrorPage{
 		Status:  status,
 		Title:   l.T(prefix + ".title"),
 		Message: l.T(prefix + ".message"),
 		Home:    templates.Link{Label: l.T("error.home"), Href: "/" + string(lang) + "/"},
 	})
-	var buf bytes.Buffer
-	err := templates.Page(layout, s.euNotice(lang)).Render(templ.WithChildren(ctx, page), &buf)
-	h := w.Header()
-	h.Set("Cache-Control", "no-store")
-	if err != nil {
+	w.Header().Set("Cache-Control", "no-store")
+	if err := writeHTML(templ.WithChildren(ctx, page), w, status, templates.Page(layout, s.euNotice(lang))); err != nil {
 		// The error page itself failed: say so plainly rather than loop.
 		s.log.ErrorContext(ctx, "render error page", "err", err)
 		http.Error(w, http.StatusText(status), status)
-		return
 	}
-	h.Set("Content-Type", "text/html; charset=utf-8")
-	w.WriteHeader(status)
-	w.Write(buf.Bytes())
 }
 
 // recoverPanic turns a panic in a handler into a logged 500 page instead of a dead

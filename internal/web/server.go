@@ -159,8 +159,8 @@ func (s *Server) Reload(ctx context.Context) error {
 	return nil
 }
 
-// content returns the current content snapshot.
-func (s *Server) content() *content.Site { return s.snap.Load().site }
+// current returns the content snapshot requests are answered from now.
+func (s *Server) current() *content.Site { return s.snap.Load().site }
 
 // absURL returns the absolute URL of path on this site.
 func (s *Server) absURL(path string) string { return s.baseURL + path }

@@ -10,7 +10,7 @@ import (
 
 // settingsForm handles GET /admin/settings: the site settings, in both languages.
 func (s *Server) settingsForm(w http.ResponseWriter, r *http.Request) {
-	s.renderSettings(w, r, http.StatusOK, s.content().Settings.Values(), nil)
+	s.renderSettings(w, r, http.StatusOK, s.current().Settings.Values(), nil)
 }
 
 // saveSettings handles POST /admin/settings.

@@ -30,7 +30,7 @@ type sitemapLink struct {
 // sitemap handles GET /sitemap.xml: every language version of every public page, each
 // with links to its alternates. Versions not written yet are not listed.
 func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) {
-	site := s.content()
+	site := s.current()
 	set := sitemapURLSet{XMLNS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
 	for _, ref := range site.Refs() {
 		var links []sitemapLink
