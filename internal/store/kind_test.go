@@ -108,6 +108,13 @@ func TestEveryKind(t *testing.T) {
 					t.Errorf("after the edit %s = %q, want %q", name, got, want)
 				}
 			}
+			if k.texts != "" {
+				// The slug the edit left keeps leading to the item.
+				old := content.FieldMap(first)["pl.slug"]
+				if rid, ok, err := s.Redirect(ctx, kindName, old); err != nil || !ok || rid != *id {
+					t.Errorf("Redirect(%s, %q) = %d, %v, %v; want %d", kindName, old, rid, ok, err, *id)
+				}
+			}
 			stale.Apply(map[string]string{})
 			if err := s.Save(ctx, stale, e); content.ErrorCode(err) != content.EConflict {
 				t.Errorf("save from a stale version: %v, want a conflict", err)
@@ -126,6 +133,12 @@ func TestEveryKind(t *testing.T) {
 			}
 			if target.ID == 0 {
 				t.Fatalf("no revision at version %d among %d", firstVersion, len(revs))
+			}
+			if r, err := s.RevisionAt(ctx, kindName, *id, firstVersion); err != nil || r.ID != target.ID {
+				t.Errorf("RevisionAt(version %d) = %d, %v; want revision %d", firstVersion, r.ID, err, target.ID)
+			}
+			if r, err := s.Revision(ctx, target.ID); err != nil || !slices.Equal(r.Fields, first) {
+				t.Errorf("Revision(%d) = %v, %v; want the fields of the first save", target.ID, r.Fields, err)
 			}
 			_, cur := load(t, s, k, *id).Identity()
 			if err := s.Restore(ctx, target.ID, *cur, e); err != nil {
