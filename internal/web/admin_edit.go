@@ -55,7 +55,7 @@ func (s *Server) editForm(w http.ResponseWriter, r *http.Request) {
 	if id == 0 {
 		values = newItemDefaults(k.kind)
 	}
-	s.renderEdit(w, r, http.StatusOK, k, id, it, values, it.version, nil, nil, false)
+	s.renderEdit(w, r, editView{status: http.StatusOK, kind: k, id: id, item: it, values: values, version: it.version})
 }
 
 // newItemDefaults are the values a new item's form starts with.
@@ -91,18 +91,18 @@ func (s *Server) editSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(errs) > 0 {
-		s.renderEdit(w, r, http.StatusUnprocessableEntity, k, id, it, posted.Values, posted.Version, errs, nil, false)
+		s.renderEdit(w, r, editView{status: http.StatusUnprocessableEntity, kind: k, id: id, item: it, values: posted.Values, version: posted.Version, errs: errs})
 		return
 	}
 	if posted.Action == "preview" {
-		s.renderEdit(w, r, http.StatusOK, k, id, it, posted.Values, posted.Version, nil, nil, true)
+		s.renderEdit(w, r, editView{status: http.StatusOK, kind: k, id: id, item: it, values: posted.Values, version: posted.Version, preview: true})
 		return
 	}
 	savedID, err := k.save(r.Context(), s.store, site, id, posted, s.edit(r))
 	var invalid *content.ValidationError
 	switch {
 	case errors.As(err, &invalid):
-		s.renderEdit(w, r, http.StatusUnprocessableEntity, k, id, it, posted.Values, posted.Version, invalid.Errors, nil, false)
+		s.renderEdit(w, r, editView{status: http.StatusUnprocessableEntity, kind: k, id: id, item: it, values: posted.Values, version: posted.Version, errs: invalid.Errors})
 		return
 	case content.ErrorCode(err) == content.EConflict:
 		s.conflict(w, r, k, id, posted)
@@ -165,21 +165,36 @@ func (s *Server) conflict(w http.ResponseWriter, r *http.Request, k *editable, i
 	if len(diffs) == 0 {
 		diffs = []templates.FieldDiff{{Label: l.T("admin.conflict.unknown")}}
 	}
-	s.renderEdit(w, r, http.StatusConflict, k, id, cur, posted.Values, cur.version, nil, diffs, false)
+	s.renderEdit(w, r, editView{status: http.StatusConflict, kind: k, id: id, item: cur, values: posted.Values, version: cur.version, conflict: diffs})
+}
+
+// editView is what an edit form shows: the item, the values in its fields and the version
+// they were loaded at, and why the form is shown (again): errors by field, a colleague's
+// conflicting changes, or a preview.
+type editView struct {
+	status   int
+	kind     *editable
+	id       int64
+	item     item
+	values   map[string]string
+	version  int64
+	errs     content.Errors
+	conflict []templates.FieldDiff
+	preview  bool
 }
 
 // renderEdit shows the edit form of an item with values, errors and, when previewing, the
 // rendered Markdown of its bodies.
-func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, status int, k *editable, id int64, it item,
-	values map[string]string, version int64, errs content.Errors, conflict []templates.FieldDiff, preview bool) {
+func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, ev editView) {
+	k, id, it, values, errs := ev.kind, ev.id, ev.item, ev.values, ev.errs
 	l := i18n.FromContext(r.Context())
 	site := s.current()
 	spec := k.spec(site, l)
 	v := templates.EditForm{
 		Action:   editURL(k.kind, id),
-		Version:  version,
-		Conflict: conflict,
-		Preview:  preview,
+		Version:  ev.version,
+		Conflict: ev.conflict,
+		Preview:  ev.preview,
 	}
 	if id == 0 {
 		v.Heading = l.T(k.create)
@@ -211,7 +226,7 @@ func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, status int, 
 			}
 			ff.Options = append(ff.Options, templates.FormOption{Value: o.Value, Label: label, Selected: o.Value == ff.Value})
 		}
-		if preview && f.Input == form.Markdown {
+		if ev.preview && f.Input == form.Markdown {
 			ff.Preview = s.markdown(lang, ff.Value)
 		}
 		return ff
@@ -227,7 +242,7 @@ func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, status int, 
 		}
 		v.Pairs = append(v.Pairs, pair)
 	}
-	s.renderAdmin(w, r, status, v.Heading, templates.EditPage(v))
+	s.renderAdmin(w, r, ev.status, v.Heading, templates.EditPage(v))
 }
 
 // checkMarkdown adds to errs each Markdown field of values that is past the renderer's
