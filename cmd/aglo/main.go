@@ -66,6 +66,7 @@ Flags (each with an environment fallback):
   -trusted-proxies  addresses of reverse proxies in front of aglo, comma-separated;
              their X-Forwarded-For names the client for the sign-in throttle and
              the audit log (AGLO_TRUSTED_PROXIES, default none)
+  -page-cache-mb  MiB of rendered pages kept in memory (AGLO_PAGE_CACHE_MB, default 8)
 
 `)
 }

@@ -13,6 +13,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -31,6 +32,7 @@ type config struct {
 	db             string
 	baseURL        string
 	trustedProxies []string
+	pageCacheMB    int
 }
 
 // parseConfig reads the flags of a command, falling back to the environment, then to
@@ -45,8 +47,17 @@ func parseConfig(name string, args []string, getenv func(string) string, stderr 
 		"public URL of the site, for canonical links, hreflang and the sitemap (env AGLO_BASE_URL)")
 	proxies := fs.String("trusted-proxies", getenv("AGLO_TRUSTED_PROXIES"),
 		"comma-separated addresses of reverse proxies whose X-Forwarded-For names the client, e.g. 127.0.0.1 (env AGLO_TRUSTED_PROXIES)")
+	cacheMB, err := strconv.Atoi(envOr(getenv, "AGLO_PAGE_CACHE_MB", strconv.Itoa(web.DefaultPageCacheBytes>>20)))
+	if err != nil {
+		return c, fs, fmt.Errorf("AGLO_PAGE_CACHE_MB %q is not a whole number of MiB", getenv("AGLO_PAGE_CACHE_MB"))
+	}
+	fs.IntVar(&c.pageCacheMB, "page-cache-mb", cacheMB,
+		"MiB of rendered pages kept in memory, in all their codings (env AGLO_PAGE_CACHE_MB)")
 	if err := fs.Parse(args); err != nil {
 		return c, fs, err
+	}
+	if c.pageCacheMB < 1 {
+		return c, fs, fmt.Errorf("the page cache must be at least 1 MiB, not %d", c.pageCacheMB)
 	}
 	for p := range strings.SplitSeq(*proxies, ",") {
 		if p = strings.TrimSpace(p); p == "" {
@@ -118,7 +129,7 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		return err
 	}
 	srv, err := web.New(ctx, web.Config{Store: st, Bundle: bundle, Markdown: markdown.New(), BaseURL: c.baseURL, Logger: log,
-		TrustedProxies: c.trustedProxies})
+		TrustedProxies: c.trustedProxies, PageCacheBytes: int64(c.pageCacheMB) << 20})
 	if err != nil {
 		return err
 	}

@@ -1,6 +1,9 @@
 package content
 
-import "strconv"
+import (
+	"cmp"
+	"strconv"
+)
 
 // KindEvent is the kind of a step of the timeline.
 const KindEvent Kind = "event"
@@ -72,3 +75,19 @@ func (*Event) Kind() Kind { return KindEvent }
 
 // Identity points at the event's id and version.
 func (e *Event) Identity() (id, version *int64) { return &e.ID, &e.Version }
+
+func eventID(e *Event) int64 { return e.ID }
+
+func putEvent(s *Site, it Item) {
+	s.Events = replace(s.Events, *it.(*Event), eventID, func(a, b *Event) int {
+		switch {
+		case a.Start.Before(b.Start):
+			return -1
+		case b.Start.Before(a.Start):
+			return 1
+		}
+		return cmp.Compare(a.ID, b.ID)
+	})
+}
+
+func dropEvent(s *Site, id int64) { s.Events = remove(s.Events, id, eventID) }

@@ -1,5 +1,10 @@
 package content
 
+import (
+	"cmp"
+	"slices"
+)
+
 // Item is one editable piece of content: what the store saves with a revision, the admin
 // edits as fields, and a revision restores. Every kind's type implements it with a pointer
 // receiver, so that the store can give a new item its id and version.
@@ -24,15 +29,19 @@ type Slugged interface {
 type kindInfo struct {
 	new      func() Item
 	validate func(*validator)
+	// put sets item in site, a copy of a snapshot whose own slices and maps it must not
+	// change, in its place in the kind's order; drop takes the item with id out.
+	put  func(site *Site, item Item)
+	drop func(site *Site, id int64)
 }
 
 // kinds is the domain's registry of kinds: one line each.
 var kinds = map[Kind]kindInfo{
-	KindPage:      {func() Item { return &Page{} }, validatePage},
-	KindProject:   {func() Item { return &Project{} }, validateProject},
-	KindEvent:     {func() Item { return &Event{} }, validateEvent},
-	KindOffice:    {func() Item { return &Office{} }, validateOffice},
-	KindStatement: {func() Item { return &Statement{} }, validateStatement},
+	KindPage:      {func() Item { return &Page{} }, validatePage, putPage, dropPage},
+	KindProject:   {func() Item { return &Project{} }, validateProject, putProject, dropProject},
+	KindEvent:     {func() Item { return &Event{} }, validateEvent, putEvent, dropEvent},
+	KindOffice:    {func() Item { return &Office{} }, validateOffice, putOffice, dropOffice},
+	KindStatement: {func() Item { return &Statement{} }, validateStatement, putStatement, func(*Site, int64) {}},
 }
 
 // New returns an empty item of kind, or false when there is no such kind.
@@ -63,3 +72,56 @@ var (
 	urls     = map[Kind]publicURL{KindPage: pageURL, KindProject: projectURL}
 	urlKinds = []Kind{KindPage, KindProject}
 )
+
+// With returns a copy of the site with item in it, new or in place of its old version,
+// sharing everything else with s: what a save changes in the snapshot, without loading
+// the rest of the content again.
+func (s *Site) With(item Item) *Site {
+	next := *s
+	if k, ok := kinds[item.Kind()]; ok {
+		k.put(&next, item)
+	}
+	return &next
+}
+
+// Without returns a copy of the site without the item of kind with id.
+func (s *Site) Without(kind Kind, id int64) *Site {
+	next := *s
+	if k, ok := kinds[kind]; ok {
+		k.drop(&next, id)
+	}
+	return &next
+}
+
+// replace returns a new slice of items with item in place of the one with its id, or
+// added, sorted by cmp; items itself is not changed.
+func replace[T any](items []T, item T, id func(*T) int64, cmp func(a, b *T) int) []T {
+	out := make([]T, 0, len(items)+1)
+	for i := range items {
+		if id(&items[i]) != id(&item) {
+			out = append(out, items[i])
+		}
+	}
+	out = append(out, item)
+	slices.SortStableFunc(out, func(a, b T) int { return cmp(&a, &b) })
+	return out
+}
+
+// remove returns a new slice of items without the one with id.
+func remove[T any](items []T, id int64, idOf func(*T) int64) []T {
+	out := make([]T, 0, len(items))
+	for i := range items {
+		if idOf(&items[i]) != id {
+			out = append(out, items[i])
+		}
+	}
+	return out
+}
+
+// byPosition orders items staff put in order: by position, then id.
+func byPosition(posA, posB int, idA, idB int64) int {
+	if c := cmp.Compare(posA, posB); c != 0 {
+		return c
+	}
+	return cmp.Compare(idA, idB)
+}

@@ -99,3 +99,12 @@ func (*Office) Kind() Kind { return KindOffice }
 
 // Identity points at the office's id and version.
 func (o *Office) Identity() (id, version *int64) { return &o.ID, &o.Version }
+
+func officeID(o *Office) int64 { return o.ID }
+
+func putOffice(s *Site, it Item) {
+	s.Offices = replace(s.Offices, *it.(*Office), officeID,
+		func(a, b *Office) int { return byPosition(a.Position, b.Position, a.ID, b.ID) })
+}
+
+func dropOffice(s *Site, id int64) { s.Offices = remove(s.Offices, id, officeID) }

@@ -79,3 +79,23 @@ var pageURL = publicURL{
 
 // PageRef returns the Ref of a fixed page.
 func PageRef(key PageKey) Ref { return Ref{Kind: KindPage, Key: key} }
+
+func putPage(s *Site, it Item) {
+	p := *it.(*Page)
+	pages := make(map[PageKey]Page, len(s.Pages))
+	for k, v := range s.Pages {
+		pages[k] = v
+	}
+	pages[p.Key] = p
+	s.Pages = pages
+}
+
+func dropPage(s *Site, id int64) {
+	pages := make(map[PageKey]Page, len(s.Pages))
+	for k, v := range s.Pages {
+		if v.ID != id {
+			pages[k] = v
+		}
+	}
+	s.Pages = pages
+}

@@ -171,3 +171,23 @@ var projectURL = publicURL{
 
 // ProjectRef returns the Ref of a project.
 func ProjectRef(id int64) Ref { return Ref{Kind: KindProject, ID: id} }
+
+func projectID(p *Project) int64 { return p.ID }
+
+func putProject(s *Site, it Item) {
+	s.Projects = replace(s.Projects, *it.(*Project), projectID,
+		func(a, b *Project) int { return byPosition(a.Position, b.Position, a.ID, b.ID) })
+}
+
+// dropProject takes the project out, and out of its events, as the database does (ON
+// DELETE SET NULL): the events stay, without a project.
+func dropProject(s *Site, id int64) {
+	s.Projects = remove(s.Projects, id, projectID)
+	events := slices.Clone(s.Events)
+	for i := range events {
+		if events[i].ProjectID == id {
+			events[i].ProjectID = 0
+		}
+	}
+	s.Events = events
+}

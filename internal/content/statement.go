@@ -210,3 +210,5 @@ func (*Statement) Kind() Kind { return KindStatement }
 
 // Identity points at the statement's id and version.
 func (s *Statement) Identity() (id, version *int64) { return &s.ID, &s.Version }
+
+func putStatement(s *Site, it Item) { s.Statement = *it.(*Statement) }

@@ -133,3 +133,22 @@ func (s *Store) Save(ctx context.Context, item content.Item, e content.Edit) err
 	})
 	return wrap(err, fmt.Sprintf("save %s %d", item.Kind(), *id))
 }
+
+// Item returns the current state of the item of kind with id, for the web layer to patch
+// its snapshot after a save; an error with code ENotFound when there is none (deleted).
+func (s *Store) Item(ctx context.Context, kind content.Kind, id int64) (content.Item, error) {
+	k, ok := kinds[kind]
+	if !ok {
+		return nil, errNotFound
+	}
+	var item content.Item
+	err := s.readTx(ctx, func(tx *sql.Tx) error {
+		var err error
+		item, err = k.load(ctx, tx, id)
+		return err
+	})
+	if err != nil && content.ErrorCode(err) != content.ENotFound {
+		return nil, fmt.Errorf("store: load %s %d: %w", kind, id, err)
+	}
+	return item, err
+}

@@ -111,7 +111,7 @@ func (s *Server) editSave(w http.ResponseWriter, r *http.Request) {
 		s.adminFail(w, r, err)
 		return
 	}
-	if err := s.Reload(r.Context()); err != nil {
+	if err := s.Changed(r.Context(), k.kind, savedID); err != nil {
 		s.adminFail(w, r, err)
 		return
 	}
@@ -143,7 +143,7 @@ func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) bool {
 // that saving again is a conscious choice.
 func (s *Server) conflict(w http.ResponseWriter, r *http.Request, k *editable, id int64, posted form.Posted) {
 	ctx := r.Context()
-	if err := s.Reload(ctx); err != nil {
+	if err := s.Changed(ctx, k.kind, id); err != nil {
 		s.adminFail(w, r, err)
 		return
 	}
@@ -341,7 +341,7 @@ func (s *Server) deleteItem(w http.ResponseWriter, r *http.Request) {
 		s.adminFail(w, r, err)
 		return
 	}
-	if err := s.Reload(r.Context()); err != nil {
+	if err := s.Changed(r.Context(), k.kind, id); err != nil {
 		s.adminFail(w, r, err)
 		return
 	}

@@ -1,6 +1,7 @@
 package web
 
 import (
+	"errors"
 	"net/http"
 	"strconv"
 	"strings"
@@ -198,7 +199,14 @@ func (s *Server) restore(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	err = s.store.Restore(ctx, revID, version, s.edit(r))
+	var invalid *content.ValidationError
 	switch {
+	case errors.As(err, &invalid):
+		// The revision names what is gone since (an event's deleted project): nothing
+		// is restored, and the editor is told why.
+		s.sessions.Put(ctx, "flash", "admin.restore.invalid")
+		http.Redirect(w, r, editURL(k.kind, id)+"/history", http.StatusSeeOther)
+		return
 	case content.ErrorCode(err) == content.EConflict:
 		s.sessions.Put(ctx, "flash", "admin.restore.conflict")
 		http.Redirect(w, r, editURL(k.kind, id)+"/history", http.StatusSeeOther)
@@ -207,7 +215,7 @@ func (s *Server) restore(w http.ResponseWriter, r *http.Request) {
 		s.adminFail(w, r, err)
 		return
 	}
-	if err := s.Reload(ctx); err != nil {
+	if err := s.Changed(ctx, k.kind, id); err != nil {
 		s.adminFail(w, r, err)
 		return
 	}

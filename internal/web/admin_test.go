@@ -139,8 +139,10 @@ func formValues(t *testing.T, body, action string) url.Values {
 		case "textarea":
 			v.Set(name, textRaw(in))
 		case "select":
-			for _, o := range findAll(in, byTag("option")) {
-				if _, sel := attr(o, "selected"); sel {
+			// As a browser does: the selected option, else the first.
+			opts := findAll(in, byTag("option"))
+			for i, o := range opts {
+				if _, sel := attr(o, "selected"); sel || (i == 0 && !v.Has(name)) {
 					val, _ := attr(o, "value")
 					v.Set(name, val)
 				}

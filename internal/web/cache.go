@@ -4,11 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"maps"
 	"net/http"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"golang.org/x/sync/singleflight"
@@ -32,50 +29,45 @@ var (
 )
 
 // snapshot is the content pages are rendered from, with the pages already rendered from
-// it. Every save replaces the whole snapshot, so a cached page can never be older than
-// the last save: the pages of the old snapshot go with it.
+// it. A save publishes a new snapshot, so a cached page can never be older than the last
+// save: the pages of the old snapshot go with it.
 type snapshot struct {
 	site         *content.Site
 	modified     time.Time // when this content was loaded, for Last-Modified
 	lastModified []string  // modified as a header value
 
-	// pages is never changed once published: keep publishes a copy with the new page,
-	// so that a lookup, done for nearly every request, takes no lock. Pages are
-	// rendered only on the first request for each after a save.
-	pages atomic.Pointer[map[pageKey]*cachedPage]
-	mu    sync.Mutex // serialises keep
+	// pages are rendered on the first request for each after a save and kept within
+	// the cache's budget of bytes; a lookup takes no lock.
+	pages *pageCache
 
 	renders singleflight.Group // the renders of pages not yet cached, by pageKey.String
 }
 
-func newSnapshot(site *content.Site, loaded time.Time) *snapshot {
+func newSnapshot(site *content.Site, loaded time.Time, cacheBytes int64) *snapshot {
 	loaded = loaded.UTC().Truncate(time.Second)
-	s := &snapshot{site: site, modified: loaded, lastModified: []string{loaded.Format(http.TimeFormat)}}
-	s.pages.Store(&map[pageKey]*cachedPage{})
-	return s
+	return &snapshot{site: site, modified: loaded, lastModified: []string{loaded.Format(http.TimeFormat)},
+		pages: newPageCache(cacheBytes)}
 }
 
-// page returns the page rendered for k from this snapshot, if there is one.
-func (s *snapshot) page(k pageKey) (*cachedPage, bool) {
-	p, ok := (*s.pages.Load())[k]
-	return p, ok
-}
+// page returns the page rendered for k from this snapshot, if it is kept.
+func (s *snapshot) page(k pageKey) (*cachedPage, bool) { return s.pages.get(k) }
 
-// keep caches p as the page for k. The number of entries is bounded by the site's pages
-// times the four view options: only pages that exist are rendered and kept.
-func (s *snapshot) keep(k pageKey, p *cachedPage) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	old := *s.pages.Load()
-	pages := make(map[pageKey]*cachedPage, len(old)+1)
-	maps.Copy(pages, old)
-	pages[k] = p
-	s.pages.Store(&pages)
-}
+// keep caches p as the page for k, within the cache's budget.
+func (s *snapshot) keep(k pageKey, p *cachedPage) { s.pages.add(k, p) }
 
 // cachedPage is a rendered public page, ready to send in each coding with its headers.
 type cachedPage struct {
 	encoded
+}
+
+// size is what the page takes in memory: its bodies in every coding and a little for the
+// headers made for them.
+func (p *cachedPage) size() int64 {
+	n := int64(256)
+	for _, body := range p.variants {
+		n += int64(len(body))
+	}
+	return n
 }
 
 func newCachedPage(body []byte) *cachedPage {

@@ -1,4 +1,9 @@
 package web
 
+import "github.com/aglo/aglo/internal/content"
+
 // Renders returns how many public pages s has rendered, for the tests of its cache.
 func Renders(s *Server) int64 { return s.renders.Load() }
+
+// Current returns the content snapshot s answers from.
+func Current(s *Server) *content.Site { return s.current() }

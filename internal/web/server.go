@@ -35,6 +35,7 @@ type Store interface {
 	Audit(ctx context.Context, limit int) ([]content.AuditEntry, error)
 
 	Save(ctx context.Context, item content.Item, e content.Edit) error
+	Item(ctx context.Context, kind content.Kind, id int64) (content.Item, error)
 	SaveSettings(ctx context.Context, st content.Settings, e content.Edit) error
 	Delete(ctx context.Context, kind content.Kind, id int64, e content.Edit) error
 	Move(ctx context.Context, kind content.Kind, id int64, delta int, e content.Edit) error
@@ -59,6 +60,8 @@ type Config struct {
 	TrustedProxies []string
 	// Throttle limits guesses at passwords; nil: one with auth.Throttle's defaults.
 	Throttle *auth.Throttle
+	// PageCacheBytes bounds the rendered pages kept in memory; 0: DefaultPageCacheBytes.
+	PageCacheBytes int64
 }
 
 // Server is aglo's HTTP handler.
@@ -77,22 +80,24 @@ type Server struct {
 	throttle *auth.Throttle
 	trusted  map[string]bool // addresses of trusted reverse proxies
 
-	snap    atomic.Pointer[snapshot] // the content pages are rendered from, and the rendered pages
-	renders atomic.Int64             // public pages rendered, for tests of the cache
-	reload  sync.Mutex
+	snap       atomic.Pointer[snapshot] // the content pages are rendered from, and the rendered pages
+	cacheBytes int64                    // the budget of each snapshot's page cache
+	renders    atomic.Int64             // public pages rendered, for tests of the cache
+	reload     sync.Mutex
 }
 
 // New builds a Server and loads the content snapshot it serves.
 func New(ctx context.Context, cfg Config) (*Server, error) {
 	s := &Server{
-		store:    cfg.Store,
-		bundle:   cfg.Bundle,
-		md:       cfg.Markdown,
-		baseURL:  strings.TrimRight(cfg.BaseURL, "/"),
-		https:    strings.HasPrefix(cfg.BaseURL, "https://"),
-		log:      cfg.Logger,
-		now:      cfg.Now,
-		throttle: cfg.Throttle,
+		store:      cfg.Store,
+		bundle:     cfg.Bundle,
+		md:         cfg.Markdown,
+		baseURL:    strings.TrimRight(cfg.BaseURL, "/"),
+		https:      strings.HasPrefix(cfg.BaseURL, "https://"),
+		log:        cfg.Logger,
+		now:        cfg.Now,
+		throttle:   cfg.Throttle,
+		cacheBytes: cfg.PageCacheBytes,
 	}
 	if s.log == nil {
 		s.log = slog.Default()
@@ -155,7 +160,28 @@ func (s *Server) Reload(ctx context.Context) error {
 	if err != nil {
 		return fmt.Errorf("web: reload content: %w", err)
 	}
-	s.snap.Store(newSnapshot(site, s.now()))
+	s.snap.Store(newSnapshot(site, s.now(), s.cacheBytes))
+	return nil
+}
+
+// Changed puts the current state of the item of kind with id into a new snapshot, or
+// takes it out when it is gone: what a save, a restore or a deletion changed, read from
+// the store alone, while the rest of the snapshot is shared with the last one. The next
+// request shows the change; the pages rendered before it are not reused.
+func (s *Server) Changed(ctx context.Context, kind content.Kind, id int64) error {
+	s.reload.Lock()
+	defer s.reload.Unlock()
+	item, err := s.store.Item(ctx, kind, id)
+	site := s.current()
+	switch {
+	case content.ErrorCode(err) == content.ENotFound:
+		site = site.Without(kind, id)
+	case err != nil:
+		return fmt.Errorf("web: reload %s %d: %w", kind, id, err)
+	default:
+		site = site.With(item)
+	}
+	s.snap.Store(newSnapshot(site, s.now(), s.cacheBytes))
 	return nil
 }
 
