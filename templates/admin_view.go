@@ -1,6 +1,7 @@
 package templates
 
 import (
+	"strconv"
 	"strings"
 
 	"github.com/a-h/templ"
@@ -186,10 +187,20 @@ type History struct {
 	From, To  int64
 	Diff      []FieldDiff
 	Compared  string // "revision 3 → revision 5"
+	Page      int    // the page of the list shown, kept when comparing
+	Pager     Pager
 }
 
-// Comparable reports whether there are two revisions to compare.
+// Comparable reports whether there are two revisions to compare on this page.
 func (h History) Comparable() bool { return len(h.Revisions) > 1 }
+
+// PageValue is the page to stay on when comparing, or "" for the first.
+func (h History) PageValue() string {
+	if h.Page <= 1 {
+		return ""
+	}
+	return strconv.Itoa(h.Page)
+}
 
 // Restorable reports whether there is a revision besides the current one to go back to.
 func (h History) Restorable() bool {

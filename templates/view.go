@@ -330,3 +330,14 @@ type ErrorPage struct {
 	Message string
 	Home    Link
 }
+
+// Pager links the pages of a long list: the previous and the next one, and where this
+// one is. Prev and Next are empty at the ends.
+type Pager struct {
+	Position string // "Strona 2 z 5"
+	Prev     string
+	Next     string
+}
+
+// Show reports whether the list has more than one page.
+func (p Pager) Show() bool { return p.Prev != "" || p.Next != "" }

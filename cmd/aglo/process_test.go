@@ -272,12 +272,16 @@ func TestCrashKeepsEverySavedEdit(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer st.Close()
-	revs, err := st.Revisions(ctx, content.KindPage, 2)
+	revs, _, err := st.Revisions(ctx, content.KindPage, 2, 0, 1000)
 	if err != nil {
 		t.Fatal(err)
 	}
 	saved := map[string]bool{}
-	for _, r := range revs {
+	for _, listed := range revs {
+		r, err := st.Revision(ctx, listed.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
 		for _, f := range r.Fields {
 			if f.Name == "pl.summary" {
 				saved[f.Value] = true

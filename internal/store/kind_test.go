@@ -121,18 +121,28 @@ func TestEveryKind(t *testing.T) {
 			}
 
 			// Restoring the first revision of this test brings its fields back.
-			revs, err := s.Revisions(ctx, kindName, *id)
+			revs, total, err := s.Revisions(ctx, kindName, *id, 0, 1)
 			if err != nil {
 				t.Fatal(err)
 			}
-			var target content.Revision
-			for _, r := range revs {
-				if r.Version == firstVersion {
-					target = r
-				}
+			want := 2 // the first save and the edit
+			if !created {
+				want = 3 // and the seed's
 			}
-			if target.ID == 0 {
-				t.Fatalf("no revision at version %d among %d", firstVersion, len(revs))
+			if total != want {
+				t.Errorf("%d revisions, want %d", total, want)
+			}
+			if len(revs) != 1 || revs[0].Version != firstVersion+1 {
+				t.Fatalf("the newest revision: %+v, want one at version %d", revs, firstVersion+1)
+			}
+			var target content.Revision
+			if page, _, err := s.Revisions(ctx, kindName, *id, 1, 1); err != nil || len(page) != 1 {
+				t.Fatalf("the second page of one: %v, %v", page, err)
+			} else {
+				target = page[0]
+			}
+			if target.Version != firstVersion {
+				t.Fatalf("the revision before the newest is at version %d, want %d", target.Version, firstVersion)
 			}
 			if r, err := s.RevisionAt(ctx, kindName, *id, firstVersion); err != nil || r.ID != target.ID {
 				t.Errorf("RevisionAt(version %d) = %d, %v; want revision %d", firstVersion, r.ID, err, target.ID)

@@ -69,23 +69,36 @@ func (s *Store) addRevision(ctx context.Context, tx *sql.Tx, kind content.Kind, 
 		Detail: e.Note, Addr: e.Addr})
 }
 
-// Revisions returns the history of an item, newest first.
-func (s *Store) Revisions(ctx context.Context, kind content.Kind, id int64) ([]content.Revision, error) {
-	rows, err := s.read.QueryContext(ctx, `SELECT id, kind, item_id, version, editor, created_at, changed, note, data
-		FROM revisions WHERE kind = ? AND item_id = ? ORDER BY id DESC`, kind, id)
+// Revisions returns one page of an item's history, newest first: at most limit revisions
+// after the newest offset, without their fields (Revision has them), and how many the item
+// has in all. A history grows with every save, so it is never read whole.
+func (s *Store) Revisions(ctx context.Context, kind content.Kind, id int64, offset, limit int) ([]content.Revision, int, error) {
+	var total int
+	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM revisions WHERE kind = ? AND item_id = ?", kind, id).Scan(&total); err != nil {
+		return nil, 0, fmt.Errorf("store: revisions of %s %d: %w", kind, id, err)
+	}
+	rows, err := s.read.QueryContext(ctx, `SELECT id, kind, item_id, version, editor, created_at, changed, note
+		FROM revisions WHERE kind = ? AND item_id = ? ORDER BY id DESC LIMIT ? OFFSET ?`, kind, id, limit, offset)
 	if err != nil {
-		return nil, fmt.Errorf("store: revisions of %s %d: %w", kind, id, err)
+		return nil, 0, fmt.Errorf("store: revisions of %s %d: %w", kind, id, err)
 	}
 	defer rows.Close()
 	var out []content.Revision
 	for rows.Next() {
-		r, err := scanRevision(rows)
-		if err != nil {
-			return nil, fmt.Errorf("store: revisions of %s %d: %w", kind, id, err)
+		var (
+			r                content.Revision
+			created, changed string
+		)
+		if err := rows.Scan(&r.ID, &r.Kind, &r.ItemID, &r.Version, &r.Editor, &created, &changed, &r.Note); err != nil {
+			return nil, 0, fmt.Errorf("store: revisions of %s %d: %w", kind, id, err)
+		}
+		r.CreatedAt = parseTime(created)
+		if err := json.Unmarshal([]byte(changed), &r.Changed); err != nil {
+			return nil, 0, fmt.Errorf("store: revision %d: %w", r.ID, err)
 		}
 		out = append(out, r)
 	}
-	return out, rows.Err()
+	return out, total, rows.Err()
 }
 
 // Revision returns one revision with all its fields.

@@ -171,15 +171,19 @@ func TestSeedRecordsTheOriginalAsFirstRevision(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	revs, err := s.Revisions(ctx, content.KindPage, site.Pages[content.PageHistory].ID)
+	revs, total, err := s.Revisions(ctx, content.KindPage, site.Pages[content.PageHistory].ID, 0, 10)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(revs) != 1 || revs[0].Note != content.SeedNote {
-		t.Fatalf("history page revisions after the seed = %+v, want one seed revision", revs)
+	if total != 1 || len(revs) != 1 || revs[0].Note != content.SeedNote {
+		t.Fatalf("history page revisions after the seed = %d, %+v; want one seed revision", total, revs)
+	}
+	seeded, err := s.Revision(ctx, revs[0].ID)
+	if err != nil {
+		t.Fatal(err)
 	}
 	var title string
-	for _, f := range revs[0].Fields {
+	for _, f := range seeded.Fields {
 		if f.Name == "cs.title" {
 			title = f.Value
 		}
@@ -188,8 +192,8 @@ func TestSeedRecordsTheOriginalAsFirstRevision(t *testing.T) {
 		t.Errorf("seed revision's Czech title = %q, want the seeded one", title)
 	}
 	for _, p := range site.Projects {
-		if revs, _ := s.Revisions(ctx, content.KindProject, p.ID); len(revs) != 1 {
-			t.Errorf("project %d has %d revisions after the seed, want 1", p.ID, len(revs))
+		if _, n, _ := s.Revisions(ctx, content.KindProject, p.ID, 0, 10); n != 1 {
+			t.Errorf("project %d has %d revisions after the seed, want 1", p.ID, n)
 		}
 	}
 	audit, _ := s.Audit(ctx, 100)

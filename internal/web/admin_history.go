@@ -91,8 +91,12 @@ func dateTime(l *i18n.Localizer, t time.Time) string {
 	return l.Date(content.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}) + ", " + t.Format("15:04") + " " + l.T("time.zone."+zone)
 }
 
-// history handles GET /admin/{kind}/{id}/history: the revisions of an item, and the
-// differences between the two chosen with ?from= and ?to=.
+// historyPerPage is how many revisions one page of an item's history lists.
+const historyPerPage = 20
+
+// history handles GET /admin/{kind}/{id}/history: one page (?page=) of the revisions of an
+// item, newest first, and the differences between the two chosen with ?from= and ?to=
+// (by default the newest two).
 func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 	k, id, it, ok := s.target(r)
 	if !ok || id == 0 {
@@ -101,21 +105,31 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	l := i18n.FromContext(ctx)
-	revs, err := s.store.Revisions(ctx, k.kind, id)
+	page := 1
+	if p, err := strconv.Atoi(r.URL.Query().Get("page")); err == nil && p > 1 {
+		page = p
+	}
+	revs, total, err := s.store.Revisions(ctx, k.kind, id, (page-1)*historyPerPage, historyPerPage)
 	if err != nil {
 		s.adminFail(w, r, err)
 		return
 	}
+	page, pages, ok := listPage(r, total, historyPerPage)
+	if !ok {
+		s.adminError(w, r, http.StatusNotFound, "error.not_found")
+		return
+	}
 	spec := k.spec(s.current(), l)
+	base := editURL(k.kind, id) + "/history"
 	v := templates.History{
 		Heading: l.Tf("admin.history_heading", map[string]any{"Title": it.title(l.Lang())}),
 		Edit:    editURL(k.kind, id),
 		Restore: editURL(k.kind, id) + "/restore",
 		Version: it.version,
+		Page:    page,
+		Pager:   pager(l, page, pages, func(n int) string { return withPage(base, n) }),
 	}
-	byID := make(map[int64]content.Revision, len(revs))
-	for i, rev := range revs {
-		byID[rev.ID] = rev
+	for _, rev := range revs {
 		var changed []string
 		for _, name := range rev.Changed {
 			changed = append(changed, changedLabel(l, spec, name))
@@ -127,38 +141,35 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 			note = l.T("admin.history.seeded")
 		}
 		v.Revisions = append(v.Revisions, templates.RevisionRow{
-			ID: rev.ID, Number: int64(len(revs) - i), Editor: rev.Editor,
+			ID: rev.ID, Number: rev.Version, Editor: rev.Editor,
 			When: dateTime(l, rev.CreatedAt), WhenISO: rev.CreatedAt.UTC().Format(time.RFC3339),
-			Changed: strings.Join(changed, ", "), Note: note, Current: i == 0,
+			Changed: strings.Join(changed, ", "), Note: note, Current: rev.Version == it.version,
 		})
 	}
-	if len(revs) > 1 {
-		v.From, v.To = revs[1].ID, revs[0].ID
-	}
 	q := r.URL.Query()
-	if f, err := strconv.ParseInt(q.Get("from"), 10, 64); err == nil {
-		v.From = f
+	from, errFrom := strconv.ParseInt(q.Get("from"), 10, 64)
+	to, errTo := strconv.ParseInt(q.Get("to"), 10, 64)
+	if errFrom != nil || errTo != nil {
+		// The newest two, wherever the page is.
+		newest, _, err := s.store.Revisions(ctx, k.kind, id, 0, 2)
+		if err != nil {
+			s.adminFail(w, r, err)
+			return
+		}
+		if len(newest) < 2 {
+			s.renderAdmin(w, r, http.StatusOK, v.Heading, templates.HistoryPage(v))
+			return
+		}
+		from, to = newest[1].ID, newest[0].ID
 	}
-	if t, err := strconv.ParseInt(q.Get("to"), 10, 64); err == nil {
-		v.To = t
-	}
-	from, okFrom := byID[v.From]
-	to, okTo := byID[v.To]
-	if okFrom && okTo {
-		v.Diff = fieldDiffs(l, spec, from.Fields, to.Fields)
-		v.Compared = l.Tf("admin.history.compared", map[string]any{"From": number(v.Revisions, from.ID), "To": number(v.Revisions, to.ID)})
+	v.From, v.To = from, to
+	a, errA := s.store.Revision(ctx, from)
+	b, errB := s.store.Revision(ctx, to)
+	if errA == nil && errB == nil && a.Kind == k.kind && b.Kind == k.kind && a.ItemID == id && b.ItemID == id {
+		v.Diff = fieldDiffs(l, spec, a.Fields, b.Fields)
+		v.Compared = l.Tf("admin.history.compared", map[string]any{"From": a.Version, "To": b.Version})
 	}
 	s.renderAdmin(w, r, http.StatusOK, v.Heading, templates.HistoryPage(v))
-}
-
-// number returns the number shown for revision id.
-func number(rows []templates.RevisionRow, id int64) int64 {
-	for _, r := range rows {
-		if r.ID == id {
-			return r.Number
-		}
-	}
-	return 0
 }
 
 // changedLabel names a changed field ("cs.title") as the form labels it.

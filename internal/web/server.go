@@ -39,7 +39,7 @@ type Store interface {
 	SaveSettings(ctx context.Context, st content.Settings, e content.Edit) error
 	Delete(ctx context.Context, kind content.Kind, id int64, e content.Edit) error
 	Move(ctx context.Context, kind content.Kind, id int64, delta int, e content.Edit) error
-	Revisions(ctx context.Context, kind content.Kind, id int64) ([]content.Revision, error)
+	Revisions(ctx context.Context, kind content.Kind, id int64, offset, limit int) ([]content.Revision, int, error)
 	Revision(ctx context.Context, id int64) (content.Revision, error)
 	RevisionAt(ctx context.Context, kind content.Kind, itemID, version int64) (content.Revision, error)
 	Restore(ctx context.Context, id, loadedVersion int64, e content.Edit) error

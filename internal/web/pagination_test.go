@@ -1,0 +1,43 @@
+package web_test
+
+import (
+	"fmt"
+	"net/http"
+	"testing"
+)
+
+func TestHistoryIsPaginated(t *testing.T) {
+	a := newAdminSite(t)
+	c := a.signedIn()
+	for i := range 44 { // with the seed's revision, 45
+		c.edit("/admin/project/1", map[string]string{"pl.summary": fmt.Sprintf("Streszczenie %d.", i)})
+	}
+	rows := func(path string) (int, string, string) {
+		t.Helper()
+		r := c.get(path)
+		if r.status != http.StatusOK {
+			t.Fatalf("GET %s = %d", path, r.status)
+		}
+		doc := parse(t, r.body)
+		prev, _ := attr(first(doc, byTag("a", "rel", "prev")), "href")
+		next, _ := attr(first(doc, byTag("a", "rel", "next")), "href")
+		return len(findAll(first(doc, byTag("tbody")), byTag("tr"))), prev, next
+	}
+	base := "/admin/project/1/history"
+	if n, prev, next := rows(base); n != 20 || prev != "" || next != base+"?page=2" {
+		t.Errorf("page 1: %d rows, prev %q, next %q; want 20, none, ?page=2", n, prev, next)
+	}
+	if n, prev, next := rows(base + "?page=3"); n != 5 || prev != base+"?page=2" || next != "" {
+		t.Errorf("page 3: %d rows, prev %q, next %q; want 5, ?page=2, none", n, prev, next)
+	}
+	for _, bad := range []string{"?page=4", "?page=0", "?page=x", "?page=02"} {
+		if r := c.get(base + bad); r.status != http.StatusNotFound {
+			t.Errorf("GET %s%s = %d, want 404", base, bad, r.status)
+		}
+	}
+	// Comparing defaults to the newest two, whichever page is shown.
+	r := c.get(base + "?page=3")
+	if h := first(parse(t, r.body), byTag("h2", "id", "diff-h")); h == nil || text(h) != "Różnice: wersja 44 → wersja 45" {
+		t.Errorf("page 3 compares %q, want the newest two", text(h))
+	}
+}
