@@ -227,6 +227,7 @@ type RevisionRow struct {
 // AuditLog is the list of sign-ins and changes.
 type AuditLog struct {
 	Entries []AuditRow
+	Pager   Pager
 }
 
 // AuditRow is one line of the audit log.

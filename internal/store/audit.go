@@ -25,12 +25,17 @@ func (s *Store) LogAudit(ctx context.Context, a content.AuditEntry) error {
 	return wrap(s.inTx(ctx, func(tx *sql.Tx) error { return logAudit(ctx, tx, a) }), "log audit")
 }
 
-// Audit returns the newest entries of the audit log, at most limit.
-func (s *Store) Audit(ctx context.Context, limit int) ([]content.AuditEntry, error) {
+// Audit returns a page of the audit log, newest first: at most limit entries after the
+// newest offset, and how many entries there are in all.
+func (s *Store) Audit(ctx context.Context, offset, limit int) ([]content.AuditEntry, int, error) {
+	var total int
+	if err := s.read.QueryRowContext(ctx, "SELECT COUNT(*) FROM audit_log").Scan(&total); err != nil {
+		return nil, 0, wrap(err, "count audit log")
+	}
 	rows, err := s.read.QueryContext(ctx, `SELECT at, actor, action, kind, item_id, detail, addr FROM audit_log
-		ORDER BY id DESC LIMIT ?`, limit)
+		ORDER BY id DESC LIMIT ? OFFSET ?`, limit, offset)
 	if err != nil {
-		return nil, wrap(err, "read audit log")
+		return nil, 0, wrap(err, "read audit log")
 	}
 	defer rows.Close()
 	var out []content.AuditEntry
@@ -40,12 +45,12 @@ func (s *Store) Audit(ctx context.Context, limit int) ([]content.AuditEntry, err
 			at string
 		)
 		if err := rows.Scan(&at, &a.Actor, &a.Action, &a.Kind, &a.ItemID, &a.Detail, &a.Addr); err != nil {
-			return nil, wrap(err, "read audit log")
+			return nil, 0, wrap(err, "read audit log")
 		}
 		a.At = parseTime(at)
 		out = append(out, a)
 	}
-	return out, wrap(rows.Err(), "read audit log")
+	return out, total, wrap(rows.Err(), "read audit log")
 }
 
 // LanguageChanges returns, for every item with revisions, when each of its language

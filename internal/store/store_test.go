@@ -196,7 +196,7 @@ func TestSeedRecordsTheOriginalAsFirstRevision(t *testing.T) {
 			t.Errorf("project %d has %d revisions after the seed, want 1", p.ID, n)
 		}
 	}
-	audit, _ := s.Audit(ctx, 100)
+	audit, _, _ := s.Audit(ctx, 0, 100)
 	if len(audit) != 0 {
 		t.Errorf("the seed wrote %d audit entries, want none", len(audit))
 	}

@@ -91,6 +91,9 @@ func dateTime(l *i18n.Localizer, t time.Time) string {
 	return l.Date(content.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day()}) + ", " + t.Format("15:04") + " " + l.T("time.zone."+zone)
 }
 
+// auditPerPage is how many entries one page of the audit log lists.
+const auditPerPage = 50
+
 // historyPerPage is how many revisions one page of an item's history lists.
 const historyPerPage = 20
 
@@ -303,13 +306,22 @@ func translationState(it item, lang content.Lang, changed map[content.Lang]time.
 func (s *Server) audit(w http.ResponseWriter, r *http.Request) {
 	ctx := r.Context()
 	l := i18n.FromContext(ctx)
-	entries, err := s.store.Audit(ctx, 500)
+	page := 1
+	if p, err := strconv.Atoi(r.URL.Query().Get("page")); err == nil && p > 1 {
+		page = p
+	}
+	entries, total, err := s.store.Audit(ctx, (page-1)*auditPerPage, auditPerPage)
 	if err != nil {
 		s.adminFail(w, r, err)
 		return
 	}
+	page, pages, ok := listPage(r, total, auditPerPage)
+	if !ok {
+		s.adminError(w, r, http.StatusNotFound, "error.not_found")
+		return
+	}
 	site := s.current()
-	var v templates.AuditLog
+	v := templates.AuditLog{Pager: pager(l, page, pages, func(n int) string { return withPage("/admin/audit", n) })}
 	for _, e := range entries {
 		row := templates.AuditRow{
 			When: dateTime(l, e.At), WhenISO: e.At.UTC().Format(time.RFC3339),

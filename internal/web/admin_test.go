@@ -293,7 +293,7 @@ func TestClientAddressBehindProxy(t *testing.T) {
 		"X-Forwarded-For", "203.0.113.10"); r.status != http.StatusSeeOther {
 		t.Errorf("sign-in from another client behind the same proxy = %d, want 303", r.status)
 	}
-	entries, err := a.store.Audit(context.Background(), 50)
+	entries, _, err := a.store.Audit(context.Background(), 0, 50)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -305,7 +305,7 @@ func TestClientAddressBehindProxy(t *testing.T) {
 	b := newAdminSite(t)
 	b.client().post("/admin/login", url.Values{"username": {"nobody"}, "password": {"wrong password here"}},
 		"X-Forwarded-For", "203.0.113.99")
-	entries, _ = b.store.Audit(context.Background(), 1)
+	entries, _, _ = b.store.Audit(context.Background(), 0, 1)
 	if len(entries) != 1 || entries[0].Addr != "127.0.0.1" {
 		t.Errorf("untrusted X-Forwarded-For: audit %+v, want the connection's 127.0.0.1", entries)
 	}

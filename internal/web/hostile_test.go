@@ -25,7 +25,7 @@ import (
 // auditCount returns how many audit entries have the action.
 func auditCount(t *testing.T, a *adminSite, action string) int {
 	t.Helper()
-	entries, err := a.store.Audit(context.Background(), 10_000)
+	entries, _, err := a.store.Audit(context.Background(), 0, 10_000)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -204,7 +204,7 @@ func TestUnknownNameShortenedInAudit(t *testing.T) {
 	a := newAdminSite(t)
 	a.client().login("Tajne.Haslo2026", "wrong password here")
 	a.client().login(editor, "wrong password here")
-	entries, err := a.store.Audit(context.Background(), 10)
+	entries, _, err := a.store.Audit(context.Background(), 0, 10)
 	if err != nil {
 		t.Fatal(err)
 	}

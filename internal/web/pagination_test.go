@@ -1,9 +1,13 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"testing"
+	"time"
+
+	"github.com/aglo/aglo/internal/content"
 )
 
 func TestHistoryIsPaginated(t *testing.T) {
@@ -39,5 +43,32 @@ func TestHistoryIsPaginated(t *testing.T) {
 	r := c.get(base + "?page=3")
 	if h := first(parse(t, r.body), byTag("h2", "id", "diff-h")); h == nil || text(h) != "Różnice: wersja 44 → wersja 45" {
 		t.Errorf("page 3 compares %q, want the newest two", text(h))
+	}
+}
+
+func TestAuditLogIsPaginated(t *testing.T) {
+	a := newAdminSite(t)
+	for i := range 119 {
+		if err := a.store.LogAudit(context.Background(), content.AuditEntry{At: time.Now(), Actor: fmt.Sprint("u", i), Action: "sign_in_failed"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := a.signedIn() // the 120th entry
+	count := func(path string) int {
+		t.Helper()
+		r := c.get(path)
+		if r.status != http.StatusOK {
+			t.Fatalf("GET %s = %d", path, r.status)
+		}
+		return len(findAll(first(parse(t, r.body), byTag("tbody")), byTag("tr")))
+	}
+	if n := count("/admin/audit"); n != 50 {
+		t.Errorf("page 1 lists %d entries, want 50", n)
+	}
+	if n := count("/admin/audit?page=3"); n != 20 {
+		t.Errorf("page 3 lists %d entries, want 20", n)
+	}
+	if r := c.get("/admin/audit?page=4"); r.status != http.StatusNotFound {
+		t.Errorf("page 4 = %d, want 404", r.status)
 	}
 }

@@ -32,7 +32,7 @@ type Store interface {
 	SetUserLang(ctx context.Context, name string, lang content.Lang) error
 	SessionStore() scs.Store
 	LogAudit(ctx context.Context, a content.AuditEntry) error
-	Audit(ctx context.Context, limit int) ([]content.AuditEntry, error)
+	Audit(ctx context.Context, offset, limit int) ([]content.AuditEntry, int, error)
 
 	Save(ctx context.Context, item content.Item, e content.Edit) error
 	Item(ctx context.Context, kind content.Kind, id int64) (content.Item, error)
