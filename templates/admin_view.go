@@ -59,6 +59,7 @@ type DashboardGroup struct {
 	New     Link // empty Href when items of this kind cannot be created
 	Rows    []DashboardRow
 	Order   bool // rows can be moved up and down
+	Pager   Pager
 }
 
 // DashboardRow is one item on the dashboard.

@@ -53,23 +53,32 @@ func (s *Store) Audit(ctx context.Context, offset, limit int) ([]content.AuditEn
 	return out, total, wrap(rows.Err(), "read audit log")
 }
 
-// LanguageChanges returns, for every item with revisions, when each of its language
-// versions last changed, read from the fields each revision changed ("cs.title").
-func (s *Store) LanguageChanges(ctx context.Context) (map[content.Kind]map[int64]map[content.Lang]time.Time, error) {
-	rows, err := s.read.QueryContext(ctx, "SELECT kind, item_id, created_at, changed FROM revisions ORDER BY id")
+// LanguageChanges returns, for the items of kind with ids, when each of their language
+// versions last changed, read from the fields each revision changed ("cs.title"). Only
+// the items asked for are read: a dashboard page, not the whole history of the site.
+func (s *Store) LanguageChanges(ctx context.Context, kind content.Kind, ids []int64) (map[int64]map[content.Lang]time.Time, error) {
+	out := make(map[int64]map[content.Lang]time.Time, len(ids))
+	if len(ids) == 0 {
+		return out, nil
+	}
+	args := make([]any, 0, len(ids)+1)
+	args = append(args, kind)
+	for _, id := range ids {
+		args = append(args, id)
+	}
+	rows, err := s.read.QueryContext(ctx, "SELECT item_id, created_at, changed FROM revisions WHERE kind = ? AND item_id IN (?"+
+		strings.Repeat(", ?", len(ids)-1)+") ORDER BY id", args...)
 	if err != nil {
 		return nil, wrap(err, "read language changes")
 	}
 	defer rows.Close()
-	out := make(map[content.Kind]map[int64]map[content.Lang]time.Time)
 	for rows.Next() {
 		var (
-			kind             content.Kind
 			id               int64
 			created, changed string
 			fields           []string
 		)
-		if err := rows.Scan(&kind, &id, &created, &changed); err != nil {
+		if err := rows.Scan(&id, &created, &changed); err != nil {
 			return nil, wrap(err, "read language changes")
 		}
 		if err := json.Unmarshal([]byte(changed), &fields); err != nil {
@@ -78,13 +87,10 @@ func (s *Store) LanguageChanges(ctx context.Context) (map[content.Kind]map[int64
 		for _, f := range fields {
 			lang, _, ok := strings.Cut(f, ".")
 			if l, valid := content.ParseLang(lang); ok && valid {
-				if out[kind] == nil {
-					out[kind] = make(map[int64]map[content.Lang]time.Time)
+				if out[id] == nil {
+					out[id] = make(map[content.Lang]time.Time)
 				}
-				if out[kind][id] == nil {
-					out[kind][id] = make(map[content.Lang]time.Time)
-				}
-				out[kind][id][l] = parseTime(created)
+				out[id][l] = parseTime(created)
 			}
 		}
 	}

@@ -237,7 +237,11 @@ func (s *Server) restore(w http.ResponseWriter, r *http.Request) {
 	http.Redirect(w, r, editURL(k.kind, id)+"/history", http.StatusSeeOther)
 }
 
-// dashboard handles GET /admin/: every item with the state of its language versions.
+// dashboardPerGroup is how many items of a kind one page of the dashboard lists.
+const dashboardPerGroup = 50
+
+// dashboard handles GET /admin/: the items of each kind, a page at a time (?project=2),
+// with the state of their language versions.
 func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	if r.URL.Path == "/admin" {
 		http.Redirect(w, r, "/admin/", http.StatusMovedPermanently)
@@ -245,11 +249,6 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	}
 	ctx := r.Context()
 	l := i18n.FromContext(ctx)
-	changes, err := s.store.LanguageChanges(ctx)
-	if err != nil {
-		s.adminFail(w, r, err)
-		return
-	}
 	site := s.current()
 	v := templates.Dashboard{Notices: s.statementNotices(l, site.Statement)}
 	for _, k := range editables {
@@ -257,15 +256,33 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		if k.create != "" {
 			g.New = templates.Link{Label: l.T(k.create), Href: editURL(k.kind, 0)}
 		}
-		items := k.items(site)
+		all := k.items(site)
+		page, pages, ok := listPageOf(r, string(k.kind), len(all), dashboardPerGroup)
+		if !ok {
+			s.adminError(w, r, http.StatusNotFound, "error.not_found")
+			return
+		}
+		kind := string(k.kind)
+		g.Pager = pager(l, page, pages, func(n int) string { return withParam(r, kind, n, "#g-"+kind) })
+		items := all[(page-1)*dashboardPerGroup : min(page*dashboardPerGroup, len(all))]
+		ids := make([]int64, len(items))
+		for i, it := range items {
+			ids[i] = it.id
+		}
+		changes, err := s.store.LanguageChanges(ctx, k.kind, ids)
+		if err != nil {
+			s.adminFail(w, r, err)
+			return
+		}
+		offset := (page - 1) * dashboardPerGroup
 		for i, it := range items {
 			row := templates.DashboardRow{
 				Title:   it.title(l.Lang()),
 				Edit:    editURL(k.kind, it.id),
 				History: editURL(k.kind, it.id) + "/history",
 				Hidden:  it.hidden,
-				First:   i == 0,
-				Last:    i == len(items)-1,
+				First:   offset+i == 0,
+				Last:    offset+i == len(all)-1,
 			}
 			if row.Title == "" {
 				row.Title = "#" + strconv.FormatInt(it.id, 10)
@@ -277,7 +294,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 				row.Move = editURL(k.kind, it.id) + "/move"
 			}
 			for _, lang := range content.Langs {
-				state := translationState(it, lang, changes[k.kind][it.id])
+				state := translationState(it, lang, changes[it.id])
 				row.States = append(row.States, templates.TranslationState{Lang: lang, State: state, Label: l.T("admin.state." + state)})
 			}
 			g.Rows = append(g.Rows, row)

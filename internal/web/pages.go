@@ -12,8 +12,14 @@ import (
 // not), for a list of total items in pages of per. ok is false for anything but a page
 // from 1 to the last: a page past the end does not exist.
 func listPage(r *http.Request, total, per int) (page, pages int, ok bool) {
+	return listPageOf(r, "page", total, per)
+}
+
+// listPageOf is listPage for a list whose page is the query parameter param, for pages
+// with more than one list.
+func listPageOf(r *http.Request, param string, total, per int) (page, pages int, ok bool) {
 	pages = max(1, (total+per-1)/per)
-	q := r.URL.Query().Get("page")
+	q := r.URL.Query().Get(param)
 	if q == "" {
 		return 1, pages, true
 	}
@@ -34,6 +40,21 @@ func pager(l *i18n.Localizer, page, pages int, href func(page int) string) templ
 		p.Next = href(page + 1)
 	}
 	return p
+}
+
+// withParam is the address of r with the query parameter param set to page n (taken out
+// for the first), the other parameters kept, and fragment after it.
+func withParam(r *http.Request, param string, n int, fragment string) string {
+	q := r.URL.Query()
+	q.Del(param)
+	if n > 1 {
+		q.Set(param, strconv.Itoa(n))
+	}
+	out := r.URL.Path
+	if enc := q.Encode(); enc != "" {
+		out += "?" + enc
+	}
+	return out + fragment
 }
 
 // withPage is path with ?page=n, or without it for the first page.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/web"
 )
 
 func TestHistoryIsPaginated(t *testing.T) {
@@ -70,5 +71,41 @@ func TestAuditLogIsPaginated(t *testing.T) {
 	}
 	if r := c.get("/admin/audit?page=4"); r.status != http.StatusNotFound {
 		t.Errorf("page 4 = %d, want 404", r.status)
+	}
+}
+
+func TestDashboardGroupsArePaginated(t *testing.T) {
+	a := newAdminSite(t)
+	ctx := context.Background()
+	before := len(web.Current(a.srv).Events)
+	for i := range 60 - before {
+		ev := &content.Event{}
+		ev.Apply(map[string]string{"start": fmt.Sprintf("2030-%02d", i%12+1), "pl.title": fmt.Sprint("Wydarzenie ", i)})
+		if err := a.store.Save(ctx, ev, content.Edit{Editor: "test"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := a.srv.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	c := a.signedIn()
+	rows := func(path string) (int, string) {
+		t.Helper()
+		r := c.get(path)
+		if r.status != http.StatusOK {
+			t.Fatalf("GET %s = %d", path, r.status)
+		}
+		g := first(parse(t, r.body), byTag("section", "aria-labelledby", "g-event"))
+		next, _ := attr(first(g, byTag("a", "rel", "next")), "href")
+		return len(findAll(first(g, byTag("tbody")), byTag("tr"))), next
+	}
+	if n, next := rows("/admin/?project=1"); n != 50 || next != "/admin/?event=2&project=1#g-event" {
+		t.Errorf("events, page 1: %d rows, next %q; want 50 and a link keeping the other list's page", n, next)
+	}
+	if n, _ := rows("/admin/?event=2"); n != 10 {
+		t.Errorf("events, page 2: %d rows, want 10", n)
+	}
+	if r := c.get("/admin/?event=3"); r.status != http.StatusNotFound {
+		t.Errorf("events, page 3 = %d, want 404", r.status)
 	}
 }

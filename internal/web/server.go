@@ -43,7 +43,7 @@ type Store interface {
 	Revision(ctx context.Context, id int64) (content.Revision, error)
 	RevisionAt(ctx context.Context, kind content.Kind, itemID, version int64) (content.Revision, error)
 	Restore(ctx context.Context, id, loadedVersion int64, e content.Edit) error
-	LanguageChanges(ctx context.Context) (map[content.Kind]map[int64]map[content.Lang]time.Time, error)
+	LanguageChanges(ctx context.Context, kind content.Kind, ids []int64) (map[int64]map[content.Lang]time.Time, error)
 }
 
 // Config holds what a Server is built from.
