@@ -233,6 +233,7 @@ type PageView struct {
 	Events   []TimelineEvent
 	// EventsHeading titles the timeline: the whole cooperation's or one project's.
 	EventsHeading string
+	Pager         Pager // the pages of the cards or the events, when there are more
 }
 
 // ProjectPartner is one partner of a project as a visitor reads it.

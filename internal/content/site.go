@@ -1,6 +1,9 @@
 package content
 
-import "strings"
+import (
+	"strconv"
+	"strings"
+)
 
 // Kind says what sort of item a Ref points to.
 type Kind string
@@ -119,6 +122,61 @@ func (s *Site) Resolve(lang Lang, path string) (Ref, bool) {
 		}
 	}
 	return Ref{}, false
+}
+
+// listWords name the pages of a long list in each language's paths: the second page of
+// the projects is /pl/projekty/strona/2 and /cs/projekty/strana/2.
+var listWords = map[Lang]string{PL: "strona", CS: "strana"}
+
+// ListPath returns the path of page n of the list at path in lang; the first page's is
+// path itself.
+func ListPath(lang Lang, path string, n int) string {
+	if n <= 1 || path == "" {
+		return path
+	}
+	return strings.TrimSuffix(path, "/") + "/" + listWords[lang] + "/" + strconv.Itoa(n)
+}
+
+// CutListPage splits the path of page n of a list, as ListPath makes it, into the list's
+// path and n. ok is false for any other path, and for a number written otherwise than
+// ListPath writes it ("02", "+2"), or 1: the first page has no address of its own.
+func CutListPage(lang Lang, path string) (list string, n int, ok bool) {
+	rest, num, found := cutLast(path, "/")
+	if !found {
+		return "", 0, false
+	}
+	list, word, found := cutLast(rest, "/")
+	if !found || word != listWords[lang] {
+		return "", 0, false
+	}
+	n, err := strconv.Atoi(num)
+	if err != nil || n < 2 || strconv.Itoa(n) != num {
+		return "", 0, false
+	}
+	if list == "/"+string(lang) {
+		list += "/" // the home page
+	}
+	return list, n, true
+}
+
+// cutLast is strings.Cut at the last sep.
+func cutLast(s, sep string) (before, after string, found bool) {
+	i := strings.LastIndex(s, sep)
+	if i < 0 {
+		return s, "", false
+	}
+	return s[:i], s[i+len(sep):], true
+}
+
+// PageOf returns page n, counted from 1, of items in pages of per, and how many pages
+// there are (at least one, even of no items). ok is false when there is no page n.
+func PageOf[T any](items []T, n, per int) (page []T, pages int, ok bool) {
+	pages = max(1, (len(items)+per-1)/per)
+	if n < 1 || n > pages {
+		return nil, pages, false
+	}
+	from := (n - 1) * per
+	return items[from:min(len(items), from+per)], pages, true
 }
 
 func hasSlug(texts map[Lang]Text, slug string) bool {

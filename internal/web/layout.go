@@ -17,10 +17,10 @@ var menu = []struct {
 	{content.PageContact, "nav.contact"},
 }
 
-// layout is the frame of a page about ref in lang: navigation with the current section
-// marked, the language switcher leading to the same item, the footer links and the view
+// layout is the frame of page n of ref in lang: navigation with the current section
+// marked, the language switcher leading to the same page of the same item, the footer links and the view
 // options (high contrast, larger text) as the visitor at path has chosen them.
-func (s *Server) layout(site *content.Site, lang content.Lang, ref content.Ref, head templates.Head, v view, path string) templates.Layout {
+func (s *Server) layout(site *content.Site, lang content.Lang, ref content.Ref, n int, head templates.Head, v view, path string) templates.Layout {
 	l := s.bundle.Localizer(lang)
 	section := ref
 	if ref.Kind == content.KindProject {
@@ -46,7 +46,7 @@ func (s *Server) layout(site *content.Site, lang content.Lang, ref content.Ref, 
 		href := "/" + string(other) + "/"
 		if ref.Kind != "" {
 			if p := site.Path(other, ref); p != "" {
-				href = p
+				href = content.ListPath(other, p, n)
 			}
 		}
 		out.Switch = append(out.Switch, templates.LangLink{Lang: other, Name: l.T("lang." + string(other)), Href: href, Current: other == lang})
@@ -62,31 +62,31 @@ func (s *Server) layout(site *content.Site, lang content.Lang, ref content.Ref, 
 // ogLocales are the Open Graph locales of the languages.
 var ogLocales = map[content.Lang]string{content.PL: "pl_PL", content.CS: "cs_CZ"}
 
-// head is what the <head> of ref in lang says: its own title and description, the
-// canonical URL, and alternates for the languages the item is really written in.
-func (s *Server) head(site *content.Site, lang content.Lang, ref content.Ref, t content.Text, shown content.Lang) templates.Head {
+// head is what the <head> of page n of ref in lang says: its own title and description,
+// the canonical URL, and alternates for the languages the item is really written in.
+func (s *Server) head(site *content.Site, lang content.Lang, ref content.Ref, n int, t content.Text, shown content.Lang) templates.Head {
 	h := templates.Head{
 		Title:       t.Title,
 		Description: t.Summary,
 		OGType:      "article",
 		OGLocale:    ogLocales[lang],
-		Canonical:   s.absURL(site.Path(shown, ref)),
+		Canonical:   s.absURL(content.ListPath(shown, site.Path(shown, ref), n)),
 	}
 	if ref == content.PageRef(content.PageHome) {
 		h.OGType = "website"
 		h.Home = true
 	}
-	h.Alternates = s.alternates(site, ref)
+	h.Alternates = s.alternates(site, ref, n)
 	return h
 }
 
-// alternates lists the language versions of ref with x-default pointing to the Polish one
-// (or the Czech one when there is no Polish version).
-func (s *Server) alternates(site *content.Site, ref content.Ref) []templates.Alternate {
+// alternates lists the language versions of page n of ref with x-default pointing to the
+// Polish one (or the Czech one when there is no Polish version).
+func (s *Server) alternates(site *content.Site, ref content.Ref, n int) []templates.Alternate {
 	var out []templates.Alternate
 	for _, lang := range content.Langs {
 		if site.Available(lang, ref) {
-			out = append(out, templates.Alternate{HrefLang: string(lang), URL: s.absURL(site.Path(lang, ref))})
+			out = append(out, templates.Alternate{HrefLang: string(lang), URL: s.absURL(content.ListPath(lang, site.Path(lang, ref), n))})
 		}
 	}
 	if len(out) > 0 {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"strings"
 	"testing"
 	"time"
 
@@ -107,5 +108,96 @@ func TestDashboardGroupsArePaginated(t *testing.T) {
 	}
 	if r := c.get("/admin/?event=3"); r.status != http.StatusNotFound {
 		t.Errorf("events, page 3 = %d, want 404", r.status)
+	}
+}
+
+// grow adds projects projects, each with events events, to the site's database and
+// reloads the server: Polish texts only, so that the Czech pages show them as fallbacks.
+func grow(t *testing.T, s *testSite, projects, events int) {
+	t.Helper()
+	ctx := context.Background()
+	for i := range projects {
+		i += len(web.Current(s.srv).Projects) + 1000*len(web.Current(s.srv).Events) // a new name every call
+		p := &content.Project{}
+		p.Apply(map[string]string{"pl.title": fmt.Sprint("Projekt wzrostu ", i), "pl.slug": fmt.Sprint("projekt-wzrostu-", i),
+			"pl.published": "on", "start_year": "2030"})
+		if err := s.store.Save(ctx, p, content.Edit{Editor: "test"}); err != nil {
+			t.Fatal(err)
+		}
+		for j := range events {
+			ev := &content.Event{}
+			ev.Apply(map[string]string{"start": fmt.Sprintf("2030-%02d", j%12+1), "project_id": fmt.Sprint(p.ID),
+				"pl.title": fmt.Sprintf("Wydarzenie %d projektu %d", j, i)})
+			if err := s.store.Save(ctx, ev, content.Edit{Editor: "test"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := s.srv.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPublicListsArePaginated(t *testing.T) {
+	s := newSite(t)
+	seeded := len(web.Current(s.srv).VisibleProjects())
+	grow(t, s, 45-seeded, 0)
+	grow(t, s, 1, 31)
+	// The projects, 46 of them, in pages of 20; the project with 31 events, in pages of 30.
+	growing := web.Current(s.srv).Projects[len(web.Current(s.srv).Projects)-1]
+	list := func(path, item string) (n int, prev, next, title string, alternates map[string]string) {
+		t.Helper()
+		doc := s.page(path)
+		prev, _ = attr(first(doc, byTag("a", "rel", "prev")), "href")
+		next, _ = attr(first(doc, byTag("a", "rel", "next")), "href")
+		alternates = map[string]string{}
+		for _, l := range findAll(doc, byTag("link", "rel", "alternate")) {
+			lang, _ := attr(l, "hreflang")
+			alternates[lang], _ = attr(l, "href")
+		}
+		return len(findAll(doc, byClass(item))), prev, next, text(first(doc, byTag("title"))), alternates
+	}
+	n, prev, next, _, _ := list("/pl/projekty", "card")
+	if n != 20 || prev != "" || next != "/pl/projekty/strona/2" {
+		t.Errorf("/pl/projekty: %d cards, prev %q, next %q; want 20, none, /pl/projekty/strona/2", n, prev, next)
+	}
+	n, prev, next, title, alt := list("/cs/projekty/strana/3", "card")
+	if n != 6 || prev != "/cs/projekty/strana/2" || next != "" {
+		t.Errorf("/cs/projekty/strana/3: %d cards, prev %q, next %q; want 6, /cs/projekty/strana/2, none", n, prev, next)
+	}
+	if !strings.Contains(title, "Stránka 3 z 3") {
+		t.Errorf("the third page's title %q does not say which page it is", title)
+	}
+	if alt["pl"] != "https://aglo.example/pl/projekty/strona/3" {
+		t.Errorf("the third Czech page's Polish alternate is %q", alt["pl"])
+	}
+	if n, _, _, _, _ := list("/pl/", "card"); n != 6 {
+		t.Errorf("the home page shows %d projects, want the first 6", n)
+	}
+	project := web.Current(s.srv).Path(content.PL, content.ProjectRef(growing.ID))
+	if n, _, next, _, _ := list(project, "timeline-item"); n != 30 || next != project+"/strona/2" {
+		t.Errorf("%s: %d events, next %q; want 30 and a link to page 2", project, n, next)
+	}
+	if n, _, _, _, _ := list(project+"/strona/2", "timeline-item"); n != 1 {
+		t.Errorf("%s/strona/2: %d events, want 1", project, n)
+	}
+	if n, _, next, _, _ := list("/pl/historia-wspolpracy", "timeline-item"); n != 30 || next != "/pl/historia-wspolpracy/strona/2" {
+		t.Errorf("/pl/historia-wspolpracy: %d events, next %q; want 30 and a link to page 2", n, next)
+	}
+	// The language switch keeps the page.
+	doc := s.page("/pl/projekty/strona/2")
+	if sw, _ := attr(first(doc, byTag("a", "hreflang", "cs")), "href"); sw != "/cs/projekty/strana/2" {
+		t.Errorf("the language switch of /pl/projekty/strona/2 leads to %q", sw)
+	}
+	// Past the end, the first page's own number, a number written otherwise, a list word of
+	// the other language and a page of a page without a list: none exists.
+	for _, path := range []string{"/pl/projekty/strona/4", "/pl/projekty/strona/0", "/pl/projekty/strona/02",
+		"/pl/projekty/strona/x", "/pl/projekty/strana/2", "/pl/kontakt/strona/2", "/pl/strona/2", project + "/strona/3"} {
+		if w := s.get(path); w.Code != http.StatusNotFound {
+			t.Errorf("GET %s = %d, want 404", path, w.Code)
+		}
+	}
+	if w := s.get("/pl/projekty/strona/1"); w.Code != http.StatusNotFound {
+		t.Errorf("GET /pl/projekty/strona/1 = %d, want 404 (the first page is /pl/projekty)", w.Code)
 	}
 }

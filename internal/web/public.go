@@ -34,7 +34,7 @@ func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) {
 	key := pageKey{path: r.URL.Path, view: v}
 	r = r.WithContext(s.withLocalizer(r.Context(), lang))
 	site := snap.site
-	ref, ok := site.Resolve(lang, r.URL.Path)
+	ref, n, ok := resolve(site, lang, r.URL.Path)
 	if !ok {
 		if to, found := s.renamed(r.Context(), site, lang, r.URL.Path); found {
 			http.Redirect(w, r, to, http.StatusMovedPermanently)
@@ -43,7 +43,7 @@ func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) {
 		s.notFound(w, r)
 		return
 	}
-	if canonical := site.Path(lang, ref); canonical != r.URL.Path {
+	if canonical := content.ListPath(lang, site.Path(lang, ref), n); canonical != r.URL.Path {
 		http.Redirect(w, r, canonical, http.StatusMovedPermanently)
 		return
 	}
@@ -56,9 +56,12 @@ func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) {
 			return p, nil // rendered and cached while this call waited for the group
 		}
 		s.renders.Add(1)
-		page, head := s.pageView(site, lang, ref)
+		page, head, ok := s.pageView(site, lang, ref, n)
+		if !ok {
+			return nil, nil // a page of a list past its end
+		}
 		var buf bytes.Buffer
-		err := templates.Page(s.layout(site, lang, ref, head, v, r.URL.Path), s.euNotice(lang)).Render(templ.WithChildren(ctx, page), &buf)
+		err := templates.Page(s.layout(site, lang, ref, n, head, v, r.URL.Path), s.euNotice(lang)).Render(templ.WithChildren(ctx, page), &buf)
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", r.URL.Path, err)
 		}
@@ -66,65 +69,118 @@ func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) {
 		snap.keep(key, p)
 		return p, nil
 	})
-	if err != nil {
+	switch {
+	case err != nil:
 		s.serverError(w, r, err)
-		return
+	case p == nil:
+		s.notFound(w, r)
+	default:
+		p.(*cachedPage).serve(w, r, snap)
 	}
-	p.(*cachedPage).serve(w, r, snap)
 }
 
-// pageView builds the component of the item ref in lang and what its <head> says.
-func (s *Server) pageView(site *content.Site, lang content.Lang, ref content.Ref) (templ.Component, templates.Head) {
+// resolve finds the item at path in lang, and which page n of its list path asks for: 1
+// for the item's own path, more for a path ListPath made. An item's own path wins over a
+// list page that would have the same.
+func resolve(site *content.Site, lang content.Lang, path string) (ref content.Ref, n int, ok bool) {
+	if ref, ok := site.Resolve(lang, path); ok {
+		return ref, 1, true
+	}
+	list, n, ok := content.CutListPage(lang, path)
+	if !ok {
+		return content.Ref{}, 0, false
+	}
+	ref, ok = site.Resolve(lang, list)
+	return ref, n, ok
+}
+
+// Lists on public pages are shown this many entries to a page; the home page shows the
+// first few projects and links to the rest.
+const (
+	projectsPerPage = 20
+	eventsPerPage   = 30
+	homeProjects    = 6
+)
+
+// pageView builds the component of page n of the item ref in lang and what its <head>
+// says; ok is false when the item has no page n (its lists are shorter).
+func (s *Server) pageView(site *content.Site, lang content.Lang, ref content.Ref, n int) (_ templ.Component, _ templates.Head, ok bool) {
 	l := s.bundle.Localizer(lang)
 	texts, _ := site.Texts(ref)
 	text, shown, _ := content.PickText(texts, lang)
 	article := s.article(l, text, shown)
-	head := s.head(site, lang, ref, text, shown)
+	head := s.head(site, lang, ref, n, text, shown)
+	// A list's later pages repeat the item's title but not its text.
+	if n > 1 {
+		article.Body = nil
+	}
+	listed := func(pages int) templates.Pager {
+		if pages > 1 {
+			head.Title += " (" + l.Tf("pager.position", map[string]any{"Page": n, "Pages": pages}) + ")"
+		}
+		return pager(l, n, pages, func(n int) string { return content.ListPath(lang, site.Path(lang, ref), n) })
+	}
 
 	if ref.Kind == content.KindProject {
 		p, _ := site.Project(ref.ID)
+		events, pages, ok := content.PageOf(shownEvents(site, lang, p.ID), n, eventsPerPage)
+		if !ok {
+			return nil, head, false
+		}
 		return templates.TextPage(templates.PageView{
 			Article:       article,
 			Eyebrow:       l.T("project.eyebrow"),
 			Facts:         projectFacts(l, p, shown),
 			Partners:      projectPartners(l, p),
-			Events:        s.timeline(site, l, p.ID),
+			Events:        s.timeline(site, l, events, false),
 			EventsHeading: l.T("timeline.project_heading"),
-		}), head
+			Pager:         listed(pages),
+		}), head, true
 	}
 	switch ref.Key {
 	case content.PageHome:
+		projects, _, _ := content.PageOf(shownProjects(site, lang), 1, homeProjects)
 		return templates.HomePage(templates.Home{
 			Article:  article,
 			Partners: partners(l),
-			Projects: s.projectCards(site, lang),
+			Projects: s.projectCards(site, lang, projects),
 			More:     templates.Link{Label: l.T("home.more_projects"), Href: site.Path(lang, content.PageRef(content.PageProjects))},
 			EU:       s.euNotice(lang),
-		}), head
+		}), head, n == 1
 	case content.PageHistory:
+		events, pages, ok := content.PageOf(shownEvents(site, lang, 0), n, eventsPerPage)
+		if !ok {
+			return nil, head, false
+		}
 		return templates.TextPage(templates.PageView{
 			Article:       article,
-			Events:        s.timeline(site, l, 0),
+			Events:        s.timeline(site, l, events, true),
 			EventsHeading: l.T("timeline.heading"),
-		}), head
+			Pager:         listed(pages),
+		}), head, true
 	case content.PageProjects:
-		cards := s.projectCards(site, lang)
+		all := shownProjects(site, lang)
+		projects, pages, ok := content.PageOf(all, n, projectsPerPage)
+		if !ok {
+			return nil, head, false
+		}
 		return templates.TextPage(templates.PageView{
 			Article: article,
-			Eyebrow: l.N("projects_count", len(cards)),
-			Cards:   cards,
-		}), head
+			Eyebrow: l.N("projects_count", len(all)),
+			Cards:   s.projectCards(site, lang, projects),
+			Pager:   listed(pages),
+		}), head, true
 	case content.PageContact:
 		offices := site.VisibleOffices()
 		return templates.ContactPage(templates.Contact{
 			Article: article,
 			Offices: officeViews(l, offices),
 			JSONLD:  officesJSONLD(offices, lang),
-		}), head
+		}), head, n == 1
 	case content.PageAccessibility:
-		return templates.StatementPage(s.statementView(l, site.Statement, article)), head
+		return templates.StatementPage(s.statementView(l, site.Statement, article)), head, n == 1
 	}
-	return templates.TextPage(templates.PageView{Article: article}), head
+	return templates.TextPage(templates.PageView{Article: article}), head, n == 1
 }
 
 // article is the view of a text shown to a visitor of lang.
@@ -160,15 +216,23 @@ func (s *Server) markdown(lang content.Lang, src string) templ.Component {
 	return templ.Raw(typography.HTML(lang, out))
 }
 
-// projectCards lists the visible projects for a visitor of lang.
-func (s *Server) projectCards(site *content.Site, lang content.Lang) []templates.ProjectCard {
-	l := s.bundle.Localizer(lang)
-	var cards []templates.ProjectCard
+// shownProjects are the visible projects with a text a visitor of lang can read.
+func shownProjects(site *content.Site, lang content.Lang) []content.Project {
+	var out []content.Project
 	for _, p := range site.VisibleProjects() {
-		t, shown, ok := content.PickText(p.Text, lang)
-		if !ok {
-			continue
+		if _, _, ok := content.PickText(p.Text, lang); ok {
+			out = append(out, p)
 		}
+	}
+	return out
+}
+
+// projectCards are the cards of projects for a visitor of lang.
+func (s *Server) projectCards(site *content.Site, lang content.Lang, projects []content.Project) []templates.ProjectCard {
+	l := s.bundle.Localizer(lang)
+	cards := make([]templates.ProjectCard, 0, len(projects))
+	for _, p := range projects {
+		t, shown, _ := content.PickText(p.Text, lang)
 		cards = append(cards, templates.ProjectCard{
 			Title:    typography.Text(shown, t.Title),
 			Href:     site.Path(lang, content.ProjectRef(p.ID)),
@@ -233,15 +297,27 @@ func otherLang(shown, lang content.Lang) content.Lang {
 	return shown
 }
 
-// timeline is the list of events, all of them or one project's.
-func (s *Server) timeline(site *content.Site, l *i18n.Localizer, projectID int64) []templates.TimelineEvent {
-	lang := l.Lang()
-	var out []templates.TimelineEvent
+// eventTitled reports whether an event's text has a title to show.
+func eventTitled(t content.EventText) bool { return t.Title != "" }
+
+// shownEvents are the visible events, all of them or one project's, with a title a
+// visitor of lang can read.
+func shownEvents(site *content.Site, lang content.Lang, projectID int64) []content.Event {
+	var out []content.Event
 	for _, e := range site.Timeline(projectID) {
-		t, shown, ok := content.Pick(e.Text, lang, func(t content.EventText) bool { return t.Title != "" })
-		if !ok {
-			continue
+		if _, _, ok := content.Pick(e.Text, lang, eventTitled); ok {
+			out = append(out, e)
 		}
+	}
+	return out
+}
+
+// timeline is the view of events, each linked to its project when withProjects.
+func (s *Server) timeline(site *content.Site, l *i18n.Localizer, events []content.Event, withProjects bool) []templates.TimelineEvent {
+	lang := l.Lang()
+	out := make([]templates.TimelineEvent, 0, len(events))
+	for _, e := range events {
+		t, shown, _ := content.Pick(e.Text, lang, eventTitled)
 		ev := templates.TimelineEvent{
 			When:     l.Span(e.Start, e.End),
 			Datetime: e.Start.String(),
@@ -249,7 +325,7 @@ func (s *Server) timeline(site *content.Site, l *i18n.Localizer, projectID int64
 			Body:     s.markdown(shown, t.Body),
 			Lang:     otherLang(shown, lang),
 		}
-		if p, ok := site.Project(e.ProjectID); ok && projectID == 0 && !p.Hidden {
+		if p, ok := site.Project(e.ProjectID); ok && withProjects && !p.Hidden {
 			if pt, _, ok := content.PickText(p.Text, lang); ok {
 				ev.Project = templates.Link{Label: typography.Text(lang, pt.Title), Href: site.Path(lang, content.ProjectRef(p.ID))}
 			}

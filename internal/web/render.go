@@ -67,7 +67,7 @@ func (s *Server) errorPage(w http.ResponseWriter, r *http.Request, status int, p
 	lang := requestLang(r)
 	ctx := s.withLocalizer(r.Context(), lang)
 	l := s.bundle.Localizer(lang)
-	layout := s.layout(s.current(), lang, content.Ref{}, templates.Head{Title: l.T(prefix + ".title"), Robots: "noindex"}, viewOf(r), "/"+string(lang)+"/")
+	layout := s.layout(s.current(), lang, content.Ref{}, 1, templates.Head{Title: l.T(prefix + ".title"), Robots: "noindex"}, viewOf(r), "/"+string(lang)+"/")
 	page := templates.ErrorView(templates.ErrorPage{
 		Status:  status,
 		Title:   l.T(prefix + ".title"),

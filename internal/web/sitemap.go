@@ -34,7 +34,7 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) {
 	set := sitemapURLSet{XMLNS: "http://www.sitemaps.org/schemas/sitemap/0.9", XHTML: "http://www.w3.org/1999/xhtml"}
 	for _, ref := range site.Refs() {
 		var links []sitemapLink
-		for _, a := range s.alternates(site, ref) {
+		for _, a := range s.alternates(site, ref, 1) {
 			links = append(links, sitemapLink{Rel: "alternate", HrefLang: a.HrefLang, Href: a.URL})
 		}
 		texts, _ := site.Texts(ref)
