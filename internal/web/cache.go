@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
 	"time"
 
@@ -24,6 +25,7 @@ var (
 	publicCacheControl    = []string{"public, max-age=0, s-maxage=60, stale-while-revalidate=600"}
 	immutableCacheControl = []string{"public, max-age=31536000, immutable"}
 	htmlType              = []string{"text/html; charset=utf-8"}
+	xmlType               = []string{"application/xml; charset=utf-8"}
 	varyEncoding          = []string{"Accept-Encoding"}
 	varyPage              = []string{"Accept-Encoding, Cookie"}
 )
@@ -55,9 +57,11 @@ func (s *snapshot) page(k pageKey) (*cachedPage, bool) { return s.pages.get(k) }
 // keep caches p as the page for k, within the cache's budget.
 func (s *snapshot) keep(k pageKey, p *cachedPage) { s.pages.add(k, p) }
 
-// cachedPage is a rendered public page, ready to send in each coding with its headers.
+// cachedPage is a rendered public page or sitemap, ready to send in each coding with its
+// headers.
 type cachedPage struct {
 	encoded
+	contentType []string
 }
 
 // size is what the page takes in memory: its bodies in every coding and a little for the
@@ -71,8 +75,29 @@ func (p *cachedPage) size() int64 {
 }
 
 func newCachedPage(body []byte) *cachedPage {
+	return &cachedPage{encoded: newEncoded(compress(body, brotliPage), etagOf(body)), contentType: htmlType}
+}
+
+// newCachedXML is a cached sitemap. A large site's sitemap runs to megabytes that
+// compress tenfold, and crawlers take gzip: it is kept compressed only, and inflated
+// for the rare client that takes neither coding.
+func newCachedXML(body []byte) *cachedPage {
+	v := compress(body, brotliPage)
+	p := &cachedPage{contentType: xmlType}
+	if v[gz] == nil {
+		p.encoded = newEncoded(v, etagOf(body))
+		return p
+	}
+	v[identity] = nil
+	p.encoded = newEncoded(v, etagOf(body))
+	p.lengths[identity] = []string{strconv.Itoa(len(body))}
+	return p
+}
+
+// etagOf is the strong ETag of body.
+func etagOf(body []byte) string {
 	sum := sha256.Sum256(body)
-	return &cachedPage{encoded: newEncoded(compress(body, brotliPage), `"`+hex.EncodeToString(sum[:12])+`"`)}
+	return `"` + hex.EncodeToString(sum[:12]) + `"`
 }
 
 // pageKey is the cache key of a page: its path and the visitor's view options. A struct,
@@ -91,7 +116,7 @@ func (k pageKey) String() string {
 // already has it, and returns the status and the number of body bytes written.
 func (p *cachedPage) serve(w http.ResponseWriter, r *http.Request, snap *snapshot) (status, size int) {
 	h := w.Header()
-	h["Content-Type"] = htmlType
+	h["Content-Type"] = p.contentType
 	h["Cache-Control"] = publicCacheControl
 	h["Vary"] = varyPage
 	h["Last-Modified"] = snap.lastModified

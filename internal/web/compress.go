@@ -3,6 +3,7 @@ package web
 import (
 	"bytes"
 	"compress/gzip"
+	"io"
 	"net/http"
 	"strconv"
 	"strings"
@@ -141,6 +142,20 @@ func (e *encoded) send(w http.ResponseWriter, r *http.Request, modified time.Tim
 		w.WriteHeader(http.StatusOK)
 		return http.StatusOK, 0
 	}
+	if c == identity && e.variants[identity] == nil {
+		return http.StatusOK, e.inflate(w)
+	}
 	n, _ := w.Write(e.variants[c]) // a failed write is the client gone: nothing to answer
 	return http.StatusOK, n
+}
+
+// inflate writes the body of a response kept only compressed, decompressing its gzip
+// form, and returns the number of bytes written.
+func (e *encoded) inflate(w io.Writer) int {
+	zr, err := gzip.NewReader(bytes.NewReader(e.variants[gz]))
+	if err != nil {
+		return 0 // written by compress: cannot happen
+	}
+	n, _ := io.Copy(w, zr)
+	return int(n)
 }

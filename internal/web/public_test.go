@@ -1,9 +1,11 @@
 package web_test
 
 import (
+	"context"
 	"encoding/xml"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -400,5 +402,68 @@ func TestStaticFiles(t *testing.T) {
 	}
 	if w := s.get("/static/css/site.css"); w.Code != http.StatusNotFound {
 		t.Errorf("GET unfingerprinted name = %d, want 404", w.Code)
+	}
+}
+
+// TestSitemapIndex splits the sitemap at a few URLs, as past the protocol's 50,000: the
+// index lists children that together list every URL once, each within the limit, all
+// served from the cache until a save.
+func TestSitemapIndex(t *testing.T) {
+	s := newSite(t)
+	want := readSitemap(t, s).URLs
+	web.SetSitemapMax(s.srv, 5)
+	if err := s.srv.Reload(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	renders := web.Renders(s.srv)
+	w := s.get("/sitemap.xml")
+	var index struct {
+		XMLName  xml.Name
+		Sitemaps []struct {
+			Loc     string `xml:"loc"`
+			LastMod string `xml:"lastmod"`
+		} `xml:"sitemap"`
+	}
+	if err := xml.Unmarshal(w.Body.Bytes(), &index); err != nil || index.XMLName.Local != "sitemapindex" {
+		t.Fatalf("GET /sitemap.xml past the limit: %v, root %q; want a sitemap index", err, index.XMLName.Local)
+	}
+	if got := len(index.Sitemaps); got != (len(want)+4)/5 {
+		t.Fatalf("the index lists %d sitemaps for %d URLs in fives", got, len(want))
+	}
+	seen := map[string]bool{}
+	for _, child := range index.Sitemaps {
+		path := pathOf(t, child.Loc)
+		r := s.get(path, "Accept-Encoding", "gzip")
+		if r.Code != http.StatusOK || r.Header().Get("Content-Encoding") != "gzip" || r.Header().Get("Content-Type") != "application/xml; charset=utf-8" {
+			t.Fatalf("GET %s = %d, %q, %q", path, r.Code, r.Header().Get("Content-Encoding"), r.Header().Get("Content-Type"))
+		}
+		plain := s.get(path) // kept compressed, inflated for a client without gzip
+		if got := plain.Header().Get("Content-Length"); got != strconv.Itoa(plain.Body.Len()) {
+			t.Errorf("%s without gzip: Content-Length %s, body %d bytes", path, got, plain.Body.Len())
+		}
+		var sm sitemap
+		if err := xml.Unmarshal(plain.Body.Bytes(), &sm); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		if len(sm.URLs) == 0 || len(sm.URLs) > 5 {
+			t.Errorf("%s lists %d URLs, want 1 to 5", path, len(sm.URLs))
+		}
+		for _, u := range sm.URLs {
+			if seen[u.Loc] {
+				t.Errorf("%s is listed twice", u.Loc)
+			}
+			seen[u.Loc] = true
+		}
+	}
+	for _, u := range want {
+		if !seen[u.Loc] {
+			t.Errorf("%s is in no child sitemap", u.Loc)
+		}
+	}
+	if got := web.Renders(s.srv) - renders; got != 1 {
+		t.Errorf("the index and its children were written %d times, want once", got)
+	}
+	if w := s.get("/sitemap-99.xml"); w.Code != http.StatusNotFound {
+		t.Errorf("GET /sitemap-99.xml = %d, want 404", w.Code)
 	}
 }

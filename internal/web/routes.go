@@ -37,6 +37,7 @@ func (s *Server) routes() http.Handler {
 	get("/healthz", s.healthz)
 	get("/robots.txt", s.robots)
 	get("/sitemap.xml", s.sitemap)
+	get("/sitemap-{n}.xml", s.sitemap)
 	get("/static/*", s.static)
 	get("/favicon.ico", s.favicon)
 	r.Get("/view/{option}", s.toggleView)

@@ -82,7 +82,8 @@ type Server struct {
 
 	snap       atomic.Pointer[snapshot] // the content pages are rendered from, and the rendered pages
 	cacheBytes int64                    // the budget of each snapshot's page cache
-	renders    atomic.Int64             // public pages rendered, for tests of the cache
+	renders    atomic.Int64             // public pages and sitemaps rendered, for tests of the cache
+	sitemapMax int                      // URLs in one sitemap; 0: the protocol's 50,000 (tests set fewer)
 	reload     sync.Mutex
 }
 
