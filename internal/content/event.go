@@ -91,3 +91,6 @@ func putEvent(s *Site, it Item) {
 }
 
 func dropEvent(s *Site, id int64) { s.Events = remove(s.Events, id, eventID) }
+
+func getEvent(s *Site, id int64) (Item, bool) { return found(s.Event(id)) }
+func listEvents(s *Site) []Item               { return copies(s.Events) }

@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"maps"
 	"slices"
 )
 
@@ -33,16 +34,67 @@ type kindInfo struct {
 	// change, in its place in the kind's order; drop takes the item with id out.
 	put  func(site *Site, item Item)
 	drop func(site *Site, id int64)
+	// get returns a copy of the item with id in site; list, copies of all of them in the
+	// kind's order.
+	get  func(site *Site, id int64) (Item, bool)
+	list func(site *Site) []Item
 }
 
 // kinds is the domain's registry of kinds: one line each.
 var kinds = map[Kind]kindInfo{
-	KindPage:      {func() Item { return &Page{} }, validatePage, putPage, dropPage},
-	KindProject:   {func() Item { return &Project{} }, validateProject, putProject, dropProject},
-	KindEvent:     {func() Item { return &Event{} }, validateEvent, putEvent, dropEvent},
-	KindOffice:    {func() Item { return &Office{} }, validateOffice, putOffice, dropOffice},
-	KindStatement: {func() Item { return &Statement{} }, validateStatement, putStatement, func(*Site, int64) {}},
+	KindPage:      {func() Item { return &Page{} }, validatePage, putPage, dropPage, getPage, listPages},
+	KindProject:   {func() Item { return &Project{} }, validateProject, putProject, dropProject, getProject, listProjects},
+	KindEvent:     {func() Item { return &Event{} }, validateEvent, putEvent, dropEvent, getEvent, listEvents},
+	KindOffice:    {func() Item { return &Office{} }, validateOffice, putOffice, dropOffice, getOffice, listOffices},
+	KindStatement: {func() Item { return &Statement{} }, validateStatement, putStatement, func(*Site, int64) {}, getStatement, listStatement},
 }
+
+// Item returns a copy of the item of kind with id, to edit and save; false when the site
+// has none.
+func (s *Site) Item(kind Kind, id int64) (Item, bool) {
+	k, ok := kinds[kind]
+	if !ok {
+		return nil, false
+	}
+	return k.get(s, id)
+}
+
+// Items returns copies of the items of kind, in the kind's order.
+func (s *Site) Items(kind Kind) []Item {
+	k, ok := kinds[kind]
+	if !ok {
+		return nil
+	}
+	return k.list(s)
+}
+
+// copies returns a copy of each of items as an Item, so that editing one changes nothing
+// in the site.
+func copies[T any, P interface {
+	*T
+	Item
+}](items []T) []Item {
+	out := make([]Item, len(items))
+	for i := range items {
+		c := items[i]
+		out[i] = P(&c)
+	}
+	return out
+}
+
+// found is get's answer for a lookup by id that returned x and ok.
+func found[T any, P interface {
+	*T
+	Item
+}](x T, ok bool) (Item, bool) {
+	if !ok {
+		return nil, false
+	}
+	return P(&x), true
+}
+
+// Kinds lists every kind, in a fixed order.
+func Kinds() []Kind { return slices.Sorted(maps.Keys(kinds)) }
 
 // New returns an empty item of kind, or false when there is no such kind.
 func New(kind Kind) (Item, bool) {

@@ -108,3 +108,6 @@ func putOffice(s *Site, it Item) {
 }
 
 func dropOffice(s *Site, id int64) { s.Offices = remove(s.Offices, id, officeID) }
+
+func getOffice(s *Site, id int64) (Item, bool) { return found(s.Office(id)) }
+func listOffices(s *Site) []Item               { return copies(s.Offices) }

@@ -99,3 +99,14 @@ func dropPage(s *Site, id int64) {
 	}
 	s.Pages = pages
 }
+
+func getPage(s *Site, id int64) (Item, bool) { return found(s.PageByID(id)) }
+
+func listPages(s *Site) []Item {
+	out := make([]Item, 0, len(PageKeys))
+	for _, key := range PageKeys {
+		p := s.Pages[key]
+		out = append(out, &p)
+	}
+	return out
+}

@@ -191,3 +191,6 @@ func dropProject(s *Site, id int64) {
 	}
 	s.Events = events
 }
+
+func getProject(s *Site, id int64) (Item, bool) { return found(s.Project(id)) }
+func listProjects(s *Site) []Item               { return copies(s.Projects) }

@@ -88,6 +88,29 @@ func (s *Site) Available(lang Lang, ref Ref) bool {
 	return ok && texts[lang].Ready()
 }
 
+// ChildKind returns the kind whose items live under the page parent ("/pl/projekty/…"
+// for the projects), or false when none does.
+func (s *Site) ChildKind(parent Ref) (Kind, bool) {
+	if parent.Kind != KindPage {
+		return "", false
+	}
+	for _, kind := range urlKinds {
+		if urls[kind].parent != "" && urls[kind].parent == parent.Key {
+			return kind, true
+		}
+	}
+	return "", false
+}
+
+// Section returns the page whose section of the site ref belongs to: the parent page of
+// an item that lives under one, or the item itself.
+func Section(ref Ref) Ref {
+	if parent := urls[ref.Kind].parent; parent != "" {
+		return PageRef(parent)
+	}
+	return ref
+}
+
 // Refs lists every public item: the pages in menu order, then the visible items of each
 // kind with a URL of its own.
 func (s *Site) Refs() []Ref {

@@ -212,3 +212,7 @@ func (*Statement) Kind() Kind { return KindStatement }
 func (s *Statement) Identity() (id, version *int64) { return &s.ID, &s.Version }
 
 func putStatement(s *Site, it Item) { s.Statement = *it.(*Statement) }
+
+// The statement is one item, with id 1.
+func getStatement(s *Site, id int64) (Item, bool) { return found(s.Statement, id == 1) }
+func listStatement(s *Site) []Item                { st := s.Statement; return []Item{&st} }

@@ -128,26 +128,13 @@ func (s *Store) seedRevisions(ctx context.Context, tx *sql.Tx) error {
 			VALUES (?, ?, ?, '', ?, 'null', ?, ?)`, kind, id, version, formatTime(s.now()), content.SeedNote, string(data))
 		return err
 	}
-	for _, k := range content.PageKeys {
-		p := site.Pages[k]
-		if err := add(content.KindPage, p.ID, p.Version, p); err != nil {
-			return err
+	for _, kind := range content.Kinds() {
+		for _, it := range site.Items(kind) {
+			id, version := it.Identity()
+			if err := add(kind, *id, *version, it); err != nil {
+				return err
+			}
 		}
 	}
-	for _, p := range site.Projects {
-		if err := add(content.KindProject, p.ID, p.Version, p); err != nil {
-			return err
-		}
-	}
-	for _, e := range site.Events {
-		if err := add(content.KindEvent, e.ID, e.Version, e); err != nil {
-			return err
-		}
-	}
-	for _, o := range site.Offices {
-		if err := add(content.KindOffice, o.ID, o.Version, o); err != nil {
-			return err
-		}
-	}
-	return add(content.KindStatement, 1, site.Statement.Version, site.Statement)
+	return nil
 }

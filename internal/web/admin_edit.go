@@ -3,6 +3,7 @@ package web
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
 	"strconv"
 	"strings"
@@ -19,8 +20,8 @@ import (
 
 // target reads the kind and id of /admin/{kind}/{id}/… routes and finds the item in the
 // content; id 0 stands for "new" (with an empty item). ok is false when any of it is not so.
-func (s *Server) target(r *http.Request) (*editable, int64, item, bool) {
-	k, ok := editableOf(chi.URLParam(r, "kind"))
+func (s *Server) target(r *http.Request) (*webKind, int64, item, bool) {
+	k, ok := webKindOf(chi.URLParam(r, "kind"))
 	if !ok {
 		return nil, 0, item{}, false
 	}
@@ -51,19 +52,14 @@ func (s *Server) editForm(w http.ResponseWriter, r *http.Request) {
 		s.adminError(w, r, http.StatusNotFound, "error.not_found")
 		return
 	}
-	values := content.FieldMap(it.fields)
+	values := content.FieldMap(it.fields())
 	if id == 0 {
-		values = newItemDefaults(k.kind)
+		values = maps.Clone(k.defaults)
+		if values == nil {
+			values = map[string]string{}
+		}
 	}
 	s.renderEdit(w, r, editView{status: http.StatusOK, kind: k, id: id, item: it, values: values, version: it.version})
-}
-
-// newItemDefaults are the values a new item's form starts with.
-func newItemDefaults(k content.Kind) map[string]string {
-	if k == content.KindOffice {
-		return map[string]string{"country": "PL"}
-	}
-	return map[string]string{}
 }
 
 // editSave handles POST /admin/{kind}/{id}: it validates what the editor typed and saves
@@ -98,7 +94,7 @@ func (s *Server) editSave(w http.ResponseWriter, r *http.Request) {
 		s.renderEdit(w, r, editView{status: http.StatusOK, kind: k, id: id, item: it, values: posted.Values, version: posted.Version, preview: true})
 		return
 	}
-	savedID, err := k.save(r.Context(), s.store, site, id, posted, s.edit(r))
+	savedID, err := k.save(r.Context(), s.store, it, posted, s.edit(r))
 	var invalid *content.ValidationError
 	switch {
 	case errors.As(err, &invalid):
@@ -141,7 +137,7 @@ func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) bool {
 // conflict shows the form again after a colleague saved the item since the editor loaded
 // it: with what the editor typed, what the colleague changed, and the current version, so
 // that saving again is a conscious choice.
-func (s *Server) conflict(w http.ResponseWriter, r *http.Request, k *editable, id int64, posted form.Posted) {
+func (s *Server) conflict(w http.ResponseWriter, r *http.Request, k *webKind, id int64, posted form.Posted) {
 	ctx := r.Context()
 	if err := s.Changed(ctx, k.kind, id); err != nil {
 		s.adminFail(w, r, err)
@@ -161,7 +157,7 @@ func (s *Server) conflict(w http.ResponseWriter, r *http.Request, k *editable, i
 	}
 	l := i18n.FromContext(ctx)
 	spec := k.spec(s.current(), l)
-	diffs := fieldDiffs(l, spec, before, cur.fields)
+	diffs := fieldDiffs(l, spec, before, cur.fields())
 	if len(diffs) == 0 {
 		diffs = []templates.FieldDiff{{Label: l.T("admin.conflict.unknown")}}
 	}
@@ -173,7 +169,7 @@ func (s *Server) conflict(w http.ResponseWriter, r *http.Request, k *editable, i
 // conflicting changes, or a preview.
 type editView struct {
 	status   int
-	kind     *editable
+	kind     *webKind
 	id       int64
 	item     item
 	values   map[string]string

@@ -251,12 +251,12 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	l := i18n.FromContext(ctx)
 	site := s.current()
 	v := templates.Dashboard{Notices: s.statementNotices(l, site.Statement)}
-	for _, k := range editables {
+	for _, k := range webKinds {
 		g := templates.DashboardGroup{ID: string(k.kind), Heading: l.T(k.heading), Order: k.order}
 		if k.create != "" {
 			g.New = templates.Link{Label: l.T(k.create), Href: editURL(k.kind, 0)}
 		}
-		all := k.items(site)
+		all := site.Items(k.kind)
 		page, pages, ok := listPageOf(r, string(k.kind), len(all), dashboardPerGroup)
 		if !ok {
 			s.adminError(w, r, http.StatusNotFound, "error.not_found")
@@ -264,10 +264,12 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 		}
 		kind := string(k.kind)
 		g.Pager = pager(l, page, pages, func(n int) string { return withParam(r, kind, n, "#g-"+kind) })
-		items := all[(page-1)*dashboardPerGroup : min(page*dashboardPerGroup, len(all))]
-		ids := make([]int64, len(items))
-		for i, it := range items {
-			ids[i] = it.id
+		shown := all[(page-1)*dashboardPerGroup : min(page*dashboardPerGroup, len(all))]
+		items := make([]item, len(shown))
+		ids := make([]int64, len(shown))
+		for i, src := range shown {
+			items[i] = k.itemOf(site, src)
+			ids[i] = items[i].id
 		}
 		changes, err := s.store.LanguageChanges(ctx, k.kind, ids)
 		if err != nil {
@@ -346,7 +348,7 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) {
 		}
 		if e.Kind != "" {
 			row.Item = l.T("admin.kind."+string(e.Kind)) + " #" + strconv.FormatInt(e.ItemID, 10)
-			if k, ok := editableOf(string(e.Kind)); ok {
+			if k, ok := webKindOf(string(e.Kind)); ok {
 				if it, ok := k.find(site, e.ItemID); ok {
 					row.Item = l.T("admin.kind."+string(e.Kind)) + ": " + it.title(l.Lang())
 				}

@@ -22,10 +22,7 @@ var menu = []struct {
 // options (high contrast, larger text) as the visitor at path has chosen them.
 func (s *Server) layout(site *content.Site, lang content.Lang, ref content.Ref, n int, head templates.Head, v view, path string) templates.Layout {
 	l := s.bundle.Localizer(lang)
-	section := ref
-	if ref.Kind == content.KindProject {
-		section = content.PageRef(content.PageProjects)
-	}
+	section := content.Section(ref)
 	out := templates.Layout{
 		Lang:      lang,
 		Head:      head,

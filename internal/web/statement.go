@@ -6,10 +6,23 @@ import (
 	"time"
 
 	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/form"
 	"github.com/aglo/aglo/internal/i18n"
 	"github.com/aglo/aglo/internal/typography"
 	"github.com/aglo/aglo/templates"
 )
+
+// statementKind: the accessibility statement, one item (id 1) shown on the
+// accessibility page.
+var statementKind = &webKind{
+	kind: content.KindStatement, heading: "admin.group.statement",
+	spec: func(*content.Site, *i18n.Localizer) form.Spec { return form.Statement },
+	view: func(site *content.Site, src content.Item) item {
+		texts := src.(*content.Statement).Text
+		return item{titles: textTitles(site.Pages[content.PageAccessibility].Text), ref: content.PageRef(content.PageAccessibility),
+			ready: func(lang content.Lang) (bool, bool) { w := texts[lang].Body != ""; return w, w }}
+	},
+}
 
 // statementView lays the accessibility statement out as the operator's law wants it: the
 // structure of the Polish ministry, whose monitoring reads the parts by their a11y-* ids,

@@ -6,10 +6,29 @@ import (
 	"strings"
 
 	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/form"
 	"github.com/aglo/aglo/internal/i18n"
 	"github.com/aglo/aglo/internal/typography"
 	"github.com/aglo/aglo/templates"
 )
+
+// officeKind: the partners' offices on the contact page, created, put in order and
+// removed by staff.
+var officeKind = &webKind{
+	kind: content.KindOffice, heading: "admin.group.offices", create: "admin.new.office", order: true, remove: true,
+	spec:     func(*content.Site, *i18n.Localizer) form.Spec { return form.Office },
+	defaults: map[string]string{"country": "PL"},
+	view: func(_ *content.Site, src content.Item) item {
+		o := src.(*content.Office)
+		titles := make(map[content.Lang]string, 2)
+		for lang, t := range o.Text {
+			titles[lang] = t.Name
+		}
+		texts := o.Text
+		return item{titles: titles, hidden: o.Hidden,
+			ready: func(lang content.Lang) (bool, bool) { w := texts[lang].Name != ""; return w, w }}
+	},
+}
 
 // callingCodes are the international prefixes of the offices' countries.
 var callingCodes = map[string]string{"PL": "+48", "CZ": "+420"}

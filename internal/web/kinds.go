@@ -1,0 +1,122 @@
+package web
+
+import (
+	"context"
+
+	"github.com/a-h/templ"
+
+	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/form"
+	"github.com/aglo/aglo/internal/i18n"
+)
+
+// item is an editable item as the admin sees it: the item itself (a copy, to edit), its
+// id and the version it is at, its title in each language and, for pages and projects,
+// its public address.
+type item struct {
+	src     content.Item
+	id      int64
+	version int64
+	titles  map[content.Lang]string
+	ref     content.Ref // zero for items without a page of their own
+	hidden  bool
+	ready   func(content.Lang) (written, published bool)
+}
+
+// fields are the item's values as the form shows them; none for an item not created yet.
+func (it item) fields() []content.Field {
+	if it.src == nil {
+		return nil
+	}
+	return it.src.Fields()
+}
+
+// title returns the item's title in lang, or in the other language when lang has none.
+func (it item) title(lang content.Lang) string {
+	if t := it.titles[lang]; t != "" {
+		return t
+	}
+	return it.titles[lang.Other()]
+}
+
+// editable is how the admin edits one kind of item. Each kind's is in the file named
+// after it; webKinds lists them.
+type webKind struct {
+	kind    content.Kind
+	heading string // message ID
+	create  string // message ID of the button that creates one; "" when none can be
+	order   bool
+	remove  bool
+	spec    func(site *content.Site, l *i18n.Localizer) form.Spec
+	// view fills in how the admin shows src, an item of the kind: its titles, its public
+	// address, whether it is hidden and how far each language version is.
+	view func(site *content.Site, src content.Item) item
+	// defaults are the values a new item's form starts with.
+	defaults map[string]string
+	// public renders a page of the kind for visitors; nil for kinds without pages of
+	// their own. ok is false when the item has no page v.n.
+	public func(s *Server, v publicView) (_ templ.Component, ok bool)
+}
+
+// webKinds lists what the admin edits, kind by kind, in dashboard order: the web layer's
+// registry of kinds.
+var webKinds = []*webKind{pageKind, projectKind, eventKind, officeKind, statementKind}
+
+// itemOf is how the admin shows src.
+func (k *webKind) itemOf(site *content.Site, src content.Item) item {
+	it := k.view(site, src)
+	id, version := src.Identity()
+	it.src, it.id, it.version = src, *id, *version
+	return it
+}
+
+// find returns the item of k with id in site.
+func (k *webKind) find(site *content.Site, id int64) (item, bool) {
+	src, ok := site.Item(k.kind, id)
+	if !ok {
+		return item{}, false
+	}
+	return k.itemOf(site, src), true
+}
+
+// save applies what the editor posted to it (an item not created yet when its src is
+// nil) and saves it with e; it returns the item's id, new for a new one.
+func (k *webKind) save(ctx context.Context, st Store, it item, p form.Posted, e content.Edit) (int64, error) {
+	src := it.src
+	if src == nil {
+		var ok bool
+		if src, ok = content.New(k.kind); !ok {
+			return 0, content.Errorf(content.ENotFound, "error.not_found")
+		}
+	}
+	src.Apply(p.Values)
+	id, version := src.Identity()
+	*version = p.Version
+	err := st.Save(ctx, src, e)
+	return *id, err
+}
+
+func textTitles(texts map[content.Lang]content.Text) map[content.Lang]string {
+	out := make(map[content.Lang]string, 2)
+	for lang, t := range texts {
+		out[lang] = t.Title
+	}
+	return out
+}
+
+func textReady(texts map[content.Lang]content.Text) func(content.Lang) (bool, bool) {
+	return func(lang content.Lang) (bool, bool) {
+		t := texts[lang]
+		return t.Title != "" && t.Body != "", t.Ready()
+	}
+}
+
+// webKindOf returns how the admin edits items of kind name.
+func webKindOf(name string) (*webKind, bool) {
+	for _, k := range webKinds {
+		if string(k.kind) == name {
+			return k, true
+		}
+	}
+	return nil, false
+}

@@ -1,0 +1,114 @@
+package web
+
+import (
+	"github.com/a-h/templ"
+
+	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/form"
+	"github.com/aglo/aglo/internal/i18n"
+	"github.com/aglo/aglo/internal/typography"
+	"github.com/aglo/aglo/templates"
+)
+
+// projectKind: projects, created, put in order and removed by staff.
+var projectKind = &webKind{
+	kind: content.KindProject, heading: "admin.group.projects", create: "admin.new.project", order: true, remove: true,
+	spec: func(*content.Site, *i18n.Localizer) form.Spec { return form.Project },
+	view: func(_ *content.Site, src content.Item) item {
+		p := src.(*content.Project)
+		return item{titles: textTitles(p.Text), ref: content.ProjectRef(p.ID), hidden: p.Hidden, ready: textReady(p.Text)}
+	},
+	public: (*Server).projectPublic,
+}
+
+// projectPublic is the public view of a project: its text, facts, partners and events.
+func (s *Server) projectPublic(v publicView) (templ.Component, bool) {
+	site, lang, l, n, article, shown := v.site, v.lang, v.l, v.n, v.article, v.shown
+	ref := v.ref
+	p, _ := site.Project(ref.ID)
+	events, pages, ok := content.PageOf(shownEvents(site, lang, p.ID), n, eventsPerPage)
+	if !ok {
+		return nil, false
+	}
+	return templates.TextPage(templates.PageView{
+		Article:       article,
+		Eyebrow:       l.T("project.eyebrow"),
+		Facts:         projectFacts(l, p, shown),
+		Partners:      projectPartners(l, p),
+		Events:        s.timeline(site, l, events, false),
+		EventsHeading: l.T("timeline.project_heading"),
+		Pager:         v.pager(pages),
+	}), true
+}
+
+// shownProjects are the visible projects with a text a visitor of lang can read.
+func shownProjects(site *content.Site, lang content.Lang) []content.Project {
+	var out []content.Project
+	for _, p := range site.VisibleProjects() {
+		if _, _, ok := content.PickText(p.Text, lang); ok {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// projectCards are the cards of projects for a visitor of lang.
+func (s *Server) projectCards(site *content.Site, lang content.Lang, projects []content.Project) []templates.ProjectCard {
+	l := s.bundle.Localizer(lang)
+	cards := make([]templates.ProjectCard, 0, len(projects))
+	for _, p := range projects {
+		t, shown, _ := content.PickText(p.Text, lang)
+		cards = append(cards, templates.ProjectCard{
+			Title:    typography.Text(shown, t.Title),
+			Href:     site.Path(lang, content.ProjectRef(p.ID)),
+			Years:    l.Years(p.StartYear, p.EndYear),
+			Fund:     typography.Text(shown, p.Funding[shown].Fund),
+			Summary:  typography.Text(shown, t.Summary),
+			Lang:     shown,
+			Fallback: shown != lang,
+		})
+	}
+	return cards
+}
+
+// projectFacts are the years, programme and fund of a project.
+func projectFacts(l *i18n.Localizer, p content.Project, shown content.Lang) []templates.Fact {
+	var facts []templates.Fact
+	if y := l.Years(p.StartYear, p.EndYear); y != "" {
+		facts = append(facts, templates.Fact{Label: l.T("project.years"), Value: y})
+	}
+	// The programme and the fund are named in the visitor's language wherever they are
+	// given in it, even when the text beside them is the other language's fallback.
+	for _, f := range []struct {
+		label string
+		value func(content.Funding) string
+	}{
+		{"project.programme", func(f content.Funding) string { return f.Programme }},
+		{"project.fund", func(f content.Funding) string { return f.Fund }},
+	} {
+		from := l.Lang()
+		v := f.value(p.Funding[from])
+		if v == "" {
+			from, v = shown, f.value(p.Funding[shown])
+		}
+		if v != "" {
+			facts = append(facts, templates.Fact{Label: l.T(f.label), Value: v, Lang: otherLang(from, l.Lang())})
+		}
+	}
+	return facts
+}
+
+// projectPartners lists the partners of p under their names in the visitor's language, or
+// in the other one, marked, when they have none in it.
+func projectPartners(l *i18n.Localizer, p content.Project) []templates.ProjectPartner {
+	out := make([]templates.ProjectPartner, 0, len(p.Partners))
+	for _, x := range p.Partners {
+		name, shown, ok := content.Pick(x.Name, l.Lang(), func(s string) bool { return s != "" })
+		if !ok {
+			continue
+		}
+		out = append(out, templates.ProjectPartner{Name: name, Lang: otherLang(shown, l.Lang()),
+			Country: l.T("office.country." + x.Country), URL: x.URL})
+	}
+	return out
+}
