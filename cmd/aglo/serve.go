@@ -12,7 +12,9 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/debug"
+	"runtime/metrics"
 	"strconv"
 	"strings"
 	"time"
@@ -114,7 +116,6 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 	if err != nil {
 		return err
 	}
-	tuneGC(getenv)
 	logs := newLogWriter(stderr, 100*time.Millisecond)
 	defer logs.Close()
 	log := slog.New(jsonlog.New(logs))
@@ -132,6 +133,9 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 		TrustedProxies: c.trustedProxies, PageCacheBytes: int64(c.pageCacheMB) << 20})
 	if err != nil {
 		return err
+	}
+	if limit := tuneGC(getenv, int64(c.pageCacheMB)<<20); limit > 0 {
+		log.Info("memory limit set", "bytes", limit)
 	}
 	ln, err := net.Listen("tcp", c.addr)
 	if err != nil {
@@ -164,21 +168,38 @@ func serve(ctx context.Context, args []string, getenv func(string) string, stder
 }
 
 // GC settings for serving, unless the operator set GOGC or GOMEMLIMIT. aglo's live heap is
-// a few megabytes (the content and the rendered pages), and a cached page costs a few
-// hundred bytes of garbage, so the default GOGC=100 collects several times a second under
-// load for little gain. Collecting when the heap has grown fivefold, but never letting it
-// pass 24 MiB, makes fewer, cheaper pauses (make bench: about a tenth more requests per
-// second and a lower p99) and keeps the process well under 40 MB.
+// the content and the rendered pages, and a cached page costs a few hundred bytes of
+// garbage, so the default GOGC=100 collects several times a second under load for little
+// gain. Collecting when the heap has grown fivefold makes fewer, cheaper pauses (make
+// bench: about a tenth more requests per second and a lower p99). A memory limit keeps
+// that growth in bounds: the live heap once the content is loaded, the page cache's
+// budget and servingHeadroom for the garbage between collections, at least
+// servingMemoryLimit, which keeps the seeded site well under 40 MB. A fixed limit would
+// be wrong for a large site: with ten years of content the live heap alone nears 24 MiB,
+// and a collector held under a limit its live heap reaches runs all the time.
 const (
 	servingGCPercent   = 400
 	servingMemoryLimit = 24 << 20
+	servingHeadroom    = 12 << 20
 )
 
-func tuneGC(getenv func(string) string) {
+// tuneGC sets the serving GC settings, once the content is loaded; cacheBytes is the page
+// cache's budget. It returns the memory limit set, 0 when the operator set one.
+func tuneGC(getenv func(string) string, cacheBytes int64) int64 {
 	if getenv("GOGC") == "" {
 		debug.SetGCPercent(servingGCPercent)
 	}
-	if getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(servingMemoryLimit)
+	if getenv("GOMEMLIMIT") != "" {
+		return 0
 	}
+	runtime.GC() // for the live heap of the loaded content, without the garbage of loading it
+	sample := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
+	metrics.Read(sample)
+	var live int64
+	if sample[0].Value.Kind() == metrics.KindUint64 {
+		live = int64(sample[0].Value.Uint64())
+	}
+	limit := max(servingMemoryLimit, live+cacheBytes+servingHeadroom)
+	debug.SetMemoryLimit(limit)
+	return limit
 }
