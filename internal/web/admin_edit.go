@@ -87,21 +87,21 @@ func (s *Server) editSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if len(errs) > 0 {
-		s.renderEdit(w, r, editView{status: http.StatusUnprocessableEntity, kind: k, id: id, item: it, values: posted.Values, version: posted.Version, errs: errs})
+		s.renderEdit(w, r, editView{status: http.StatusUnprocessableEntity, kind: k, id: id, item: it, values: posted.Values, version: posted.Version, errs: errs, spec: &spec})
 		return
 	}
 	if posted.Action == "preview" {
-		s.renderEdit(w, r, editView{status: http.StatusOK, kind: k, id: id, item: it, values: posted.Values, version: posted.Version, preview: true})
+		s.renderEdit(w, r, editView{status: http.StatusOK, kind: k, id: id, item: it, values: posted.Values, version: posted.Version, preview: true, spec: &spec})
 		return
 	}
 	savedID, err := k.save(r.Context(), s.store, it, posted, s.edit(r))
 	var invalid *content.ValidationError
 	switch {
 	case errors.As(err, &invalid):
-		s.renderEdit(w, r, editView{status: http.StatusUnprocessableEntity, kind: k, id: id, item: it, values: posted.Values, version: posted.Version, errs: invalid.Errors})
+		s.renderEdit(w, r, editView{status: http.StatusUnprocessableEntity, kind: k, id: id, item: it, values: posted.Values, version: posted.Version, errs: invalid.Errors, spec: &spec})
 		return
 	case content.ErrorCode(err) == content.EConflict:
-		s.conflict(w, r, k, id, posted)
+		s.conflict(w, r, k, id, posted, spec)
 		return
 	case err != nil:
 		s.adminFail(w, r, err)
@@ -137,7 +137,7 @@ func (s *Server) parseForm(w http.ResponseWriter, r *http.Request) bool {
 // conflict shows the form again after a colleague saved the item since the editor loaded
 // it: with what the editor typed, what the colleague changed, and the current version, so
 // that saving again is a conscious choice.
-func (s *Server) conflict(w http.ResponseWriter, r *http.Request, k *webKind, id int64, posted form.Posted) {
+func (s *Server) conflict(w http.ResponseWriter, r *http.Request, k *webKind, id int64, posted form.Posted, spec form.Spec) {
 	ctx := r.Context()
 	if err := s.Changed(ctx, k.kind, id); err != nil {
 		s.adminFail(w, r, err)
@@ -156,12 +156,11 @@ func (s *Server) conflict(w http.ResponseWriter, r *http.Request, k *webKind, id
 		return
 	}
 	l := i18n.FromContext(ctx)
-	spec := k.spec(s.current(), l)
 	diffs := fieldDiffs(l, spec, before, cur.fields())
 	if len(diffs) == 0 {
 		diffs = []templates.FieldDiff{{Label: l.T("admin.conflict.unknown")}}
 	}
-	s.renderEdit(w, r, editView{status: http.StatusConflict, kind: k, id: id, item: cur, values: posted.Values, version: cur.version, conflict: diffs})
+	s.renderEdit(w, r, editView{status: http.StatusConflict, kind: k, id: id, item: cur, values: posted.Values, version: cur.version, conflict: diffs, spec: &spec})
 }
 
 // editView is what an edit form shows: the item, the values in its fields and the version
@@ -177,6 +176,7 @@ type editView struct {
 	errs     content.Errors
 	conflict []templates.FieldDiff
 	preview  bool
+	spec     *form.Spec // the form's spec when the handler has built it already
 }
 
 // renderEdit shows the edit form of an item with values, errors and, when previewing, the
@@ -185,7 +185,12 @@ func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, ev editView)
 	k, id, it, values, errs := ev.kind, ev.id, ev.item, ev.values, ev.errs
 	l := i18n.FromContext(r.Context())
 	site := s.current()
-	spec := k.spec(site, l)
+	var spec form.Spec
+	if ev.spec != nil {
+		spec = *ev.spec
+	} else {
+		spec = k.spec(site, l)
+	}
 	v := templates.EditForm{
 		Action:   editURL(k.kind, id),
 		Version:  ev.version,
