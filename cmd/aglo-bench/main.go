@@ -1,6 +1,9 @@
 // Command aglo-bench measures how fast aglo serves its Polish home page, next to bare
 // net/http servers and nginx serving the same bytes, and checks aglo against its targets:
 // throughput within 10 % of bare Go, p99 latency, memory after the run and cold start.
+// Then it does the same on a site grown to years of content (1,000 projects, 5,000
+// events, added through the store), and times admin saves, the first render of the page
+// a save changed, the size of every page and the memory after crawling all of them.
 //
 // There are two bare Go servers, each a few lines answering every request with the page
 // from memory. One sends aglo's header fields (security, caching and validators, which
@@ -15,7 +18,7 @@
 //
 // Usage:
 //
-//	aglo-bench [-aglo bin/aglo] [-duration 5s] [-connections 64] [-threads 1] [-rounds 3] [-warmup 2s] [-strict=true]
+//	aglo-bench [-aglo bin/aglo] [-duration 5s] [-connections 64] [-threads 1] [-rounds 3] [-warmup 2s] [-strict=true] [-grown=true]
 //
 // It exits with status 1 when a target is missed (unless -strict=false) or something
 // fails, and 2 on bad flags.
@@ -65,6 +68,7 @@ type config struct {
 	threads     int
 	rounds      int
 	strict      bool // exit non-zero when a target is missed
+	grown       bool // also measure the grown site
 }
 
 // parseConfig reads the flags.
@@ -79,6 +83,7 @@ func parseConfig(args []string, stderr io.Writer) (config, error) {
 	fs.IntVar(&c.rounds, "rounds", 3, "rounds; each runs wrk once against every server, in turn")
 	fs.DurationVar(&c.warmup, "warmup", 2*time.Second, "length of the wrk run against each server before the rounds, not counted; 0 for none")
 	fs.BoolVar(&c.strict, "strict", true, "exit with status 1 when aglo misses a target")
+	fs.BoolVar(&c.grown, "grown", true, "also measure a site grown to 1,000 projects and 5,000 events: saves, renders after them, page sizes, memory after a crawl")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, err
@@ -126,6 +131,11 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	res, err := measure(ctx, c, dir, stderr)
 	if err != nil {
 		return err
+	}
+	if c.grown {
+		if res.grown, err = measureGrown(ctx, c, dir, stderr); err != nil {
+			return err
+		}
 	}
 	checks := res.checks()
 	res.print(stdout, checks)

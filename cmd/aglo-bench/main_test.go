@@ -3,6 +3,7 @@ package main
 import (
 	"maps"
 	"net/http"
+	"net/url"
 	"slices"
 	"strconv"
 	"testing"
@@ -198,5 +199,32 @@ func TestMedianRatio(t *testing.T) {
 	}
 	if got, want := aglo.medianRatio(bare), 20000.0/21000; got != want {
 		t.Errorf("medianRatio = %v, want %v (the ratio of the medians would be %v)", got, want, aglo.medianRate()/bare.medianRate())
+	}
+}
+
+// TestFormValuesAsABrowserPosts: the grown scenario's saves post the edit form as a
+// browser would: checked boxes only, the selected option or the first, textareas without
+// the newline after the tag, the save button; and nothing from the page's other forms.
+func TestFormValuesAsABrowserPosts(t *testing.T) {
+	page := []byte(`<form method="post" action="/admin/lang"><select name="lang"><option value="pl">pl</option></select></form>
+<form method="post" action="/admin/project/5">
+<input type="hidden" name="version" value="3">
+<input name="pl.title" value="Tytuł">
+<input type="checkbox" name="pl.published" checked>
+<input type="checkbox" name="hidden">
+<textarea name="pl.body">
+Treść</textarea>
+<select name="partner1_country"><option value="">—</option><option value="PL">Polska</option></select>
+<select name="partner2_country"><option value="">—</option><option value="CZ" selected>Česko</option></select>
+<button type="submit" name="action" value="preview">Podgląd</button>
+</form>`)
+	got := formValues(page)
+	want := url.Values{"action": {"save"}, "version": {"3"}, "pl.title": {"Tytuł"}, "pl.published": {"on"},
+		"pl.body": {"Treść"}, "partner1_country": {""}, "partner2_country": {"CZ"}}
+	if got.Encode() != want.Encode() {
+		t.Errorf("formValues = %v, want %v", got, want)
+	}
+	if l := links([]byte(`<a href="/pl/">a</a><p><a class="x" href="/cs/projekty/strana/2">b</a><a>c</a>`)); len(l) != 2 || l[1] != "/cs/projekty/strana/2" {
+		t.Errorf("links = %q", l)
 	}
 }

@@ -36,6 +36,7 @@ type results struct {
 	targets      []*target // aglo first, then bareSame
 	loadedRSS    memory    // of aglo, right after its last wrk run
 	memory       memory    // of aglo at the end, after the other servers' last runs
+	grown        *grown    // the grown site's run; nil when not asked for
 }
 
 // target is the wrk runs against one server.
@@ -140,12 +141,43 @@ func (r *results) checks() []check {
 	aglo, bare := r.targets[0], r.targets[1]
 	share := aglo.medianRatio(bare)
 	p99 := aglo.medianP99()
-	return []check{
+	checks := []check{
 		{fmt.Sprintf("req/s >= %.2f x %s", minShareOfBareGo, bare.name), fmt.Sprintf("%.2f x", share), share >= minShareOfBareGo},
 		{fmt.Sprintf("median p99 < %v", maxP99), formatDuration(p99), p99 < maxP99},
 		{fmt.Sprintf("RSS after the run < %s", formatBytes(maxRSS)), formatBytes(r.memory.now), r.memory.now < maxRSS},
 		{fmt.Sprintf("cold start < %v", maxColdStart), formatDuration(r.coldStart), r.coldStart < maxColdStart},
 	}
+	if g := r.grown; g != nil {
+		share := g.target.medianRatio(g.bare)
+		save, render := medianDuration(g.saves), medianDuration(g.renders)
+		checks = append(checks,
+			check{fmt.Sprintf("grown: req/s >= %.2f x %s", minShareOfBareGo, g.bare.name), fmt.Sprintf("%.2f x", share), share >= minShareOfBareGo},
+			check{fmt.Sprintf("grown: admin save, median < %v", maxSaveMedian), formatDuration(save), save < maxSaveMedian},
+			check{fmt.Sprintf("grown: first render after a save, median < %v", maxRenderAfterSave), formatDuration(render), render < maxRenderAfterSave},
+			check{fmt.Sprintf("grown: largest HTML page <= %d KB", maxPageBytes/1000), fmt.Sprintf("%.1f KB (%s)", float64(g.largest)/1000, g.largestPath), g.largest <= maxPageBytes},
+			check{fmt.Sprintf("grown: peak RSS after the crawl < %s", formatBytes(maxCrawlRSS)), formatBytes(g.crawlRSS.peak), g.crawlRSS.peak < maxCrawlRSS},
+			check{fmt.Sprintf("grown: cold start < %v", maxColdStart), formatDuration(g.coldStart), g.coldStart < maxColdStart},
+		)
+	}
+	return checks
+}
+
+// medianDuration is the median of ds.
+func medianDuration(ds []time.Duration) time.Duration {
+	xs := make([]float64, len(ds))
+	for i, d := range ds {
+		xs[i] = float64(d)
+	}
+	return time.Duration(median(xs))
+}
+
+// maxDuration is the longest of ds.
+func maxDuration(ds []time.Duration) time.Duration {
+	var m time.Duration
+	for _, d := range ds {
+		m = max(m, d)
+	}
+	return m
 }
 
 // allPass reports whether every check passed.
@@ -203,6 +235,9 @@ func (r *results) print(w io.Writer, checks []check) {
 	fmt.Fprintf(tw, "aglo cold start (fresh database)\t%s\n", formatDuration(r.coldStart))
 	tw.Flush()
 	r.printSocketErrors(w)
+	if g := r.grown; g != nil {
+		g.print(w, aglo)
+	}
 
 	fmt.Fprintln(w)
 	tw = tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
@@ -240,4 +275,24 @@ func formatDuration(d time.Duration) string {
 // formatBytes writes n in MiB with one decimal.
 func formatBytes(n int64) string {
 	return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+}
+
+// print writes the grown site's numbers beside the seeded site's (seeded: aglo's runs on
+// it in the same invocation).
+func (g *grown) print(w io.Writer, seeded *target) {
+	fmt.Fprintf(w, "\ngrown site: %d projects and %d events added in %s (%s database)\n\n",
+		grownProjects, grownEvents, formatDuration(g.generate), formatBytes(g.dbBytes))
+	tw := tabwriter.NewWriter(w, 0, 0, 3, ' ', 0)
+	fmt.Fprintf(tw, "cold start\t%s\n", formatDuration(g.coldStart))
+	fmt.Fprintf(tw, "public pages crawled, each in %d views\t%d\n", len(views), g.pages)
+	fmt.Fprintf(tw, "first request of a page (its render), mean\t%s\n", formatDuration(g.crawlPerPage))
+	fmt.Fprintf(tw, "largest HTML page\t%.1f KB (%s)\n", float64(g.largest)/1000, g.largestPath)
+	fmt.Fprintf(tw, "peak RSS after the crawl (VmHWM)\t%s\n", formatBytes(g.crawlRSS.peak))
+	fmt.Fprintf(tw, "RSS after the crawl (VmRSS)\t%s\n", formatBytes(g.crawlRSS.now))
+	fmt.Fprintf(tw, "admin save answered, median / max of %d\t%s / %s\n", len(g.saves), formatDuration(medianDuration(g.saves)), formatDuration(maxDuration(g.saves)))
+	fmt.Fprintf(tw, "first render of the saved page, median / max\t%s / %s\n", formatDuration(medianDuration(g.renders)), formatDuration(maxDuration(g.renders)))
+	fmt.Fprintf(tw, "history page of a project saved %d times\t%.1f KB\n", len(g.saves), float64(g.historyBytes)/1000)
+	fmt.Fprintf(tw, "cached /pl/, median req/s\t%.0f (%.2f x the seeded site's %.0f, %.2f x %s)\n",
+		g.target.medianRate(), g.target.medianRate()/seeded.medianRate(), seeded.medianRate(), g.target.medianRatio(g.bare), g.bare.name)
+	tw.Flush()
 }

@@ -36,28 +36,34 @@ func (s *server) stop() {
 // cold start: the time from starting the process to the first 200 for /pl/, which takes in
 // creating, migrating and seeding the database. aglo's log goes to dir/aglo.log.
 func startAglo(ctx context.Context, bin, dir string) (*server, time.Duration, error) {
+	return startAgloOn(ctx, bin, dir, "aglo")
+}
+
+// startAgloOn is startAglo on the database dir/name.db, created when it is not there, with
+// its log in dir/name.log.
+func startAgloOn(ctx context.Context, bin, dir, name string) (*server, time.Duration, error) {
 	addr, err := freeAddr()
 	if err != nil {
 		return nil, 0, err
 	}
-	logPath := filepath.Join(dir, "aglo.log")
+	logPath := filepath.Join(dir, name+".log")
 	log, err := os.Create(logPath)
 	if err != nil {
-		return nil, 0, fmt.Errorf("aglo: create its log: %w", err)
+		return nil, 0, fmt.Errorf("%s: create its log: %w", name, err)
 	}
 	// The child writes through its own copy of the descriptor.
 	defer log.Close()
-	cmd := exec.Command(bin, "serve", "-addr", addr, "-db", filepath.Join(dir, "aglo.db"), "-base-url", "http://"+addr)
+	cmd := exec.Command(bin, "serve", "-addr", addr, "-db", filepath.Join(dir, name+".db"), "-base-url", "http://"+addr)
 	cmd.Stdout, cmd.Stderr = log, log
 
-	s := &server{name: "aglo", url: "http://" + addr + "/pl/"}
+	s := &server{name: name, url: "http://" + addr + "/pl/"}
 	start := time.Now()
-	if s.proc, err = startProcess("aglo", cmd); err != nil {
+	if s.proc, err = startProcess(name, cmd); err != nil {
 		return nil, 0, err
 	}
 	if err := waitReady(ctx, s.url, s.proc, 10*time.Second); err != nil {
 		s.stop()
-		return nil, 0, fmt.Errorf("aglo: %w\naglo's log ends with:\n%s", err, tail(logPath, 2000))
+		return nil, 0, fmt.Errorf("%s: %w\n%s's log ends with:\n%s", name, err, name, tail(logPath, 2000))
 	}
 	return s, time.Since(start), nil
 }

@@ -113,7 +113,7 @@ func TestDashboardGroupsArePaginated(t *testing.T) {
 
 // grow adds projects projects, each with events events, to the site's database and
 // reloads the server: Polish texts only, so that the Czech pages show them as fallbacks.
-func grow(t *testing.T, s *testSite, projects, events int) {
+func grow(t testing.TB, s *testSite, projects, events int) {
 	t.Helper()
 	ctx := context.Background()
 	for i := range projects {
