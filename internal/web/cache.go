@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -62,6 +63,13 @@ func (s *snapshot) keep(k pageKey, p *cachedPage) { s.pages.add(k, p) }
 type cachedPage struct {
 	encoded
 	contentType []string
+	// uses are the kinds of the items the page shows; nil: it may show any (a sitemap).
+	uses []content.Kind
+}
+
+// shows reports whether the page may show an item of kind.
+func (p *cachedPage) shows(kind content.Kind) bool {
+	return p.uses == nil || slices.Contains(p.uses, kind)
 }
 
 // size is what the page takes in memory: its bodies in every coding and a little for the
@@ -74,8 +82,9 @@ func (p *cachedPage) size() int64 {
 	return n
 }
 
-func newCachedPage(body []byte) *cachedPage {
-	return &cachedPage{encoded: newEncoded(compress(body, brotliPage), etagOf(body)), contentType: htmlType}
+// newCachedPage is a cached HTML page that shows items of the kinds uses.
+func newCachedPage(body []byte, uses []content.Kind) *cachedPage {
+	return &cachedPage{encoded: newEncoded(compress(body, brotliPage), etagOf(body)), contentType: htmlType, uses: uses}
 }
 
 // newCachedXML is a cached sitemap. A large site's sitemap runs to megabytes that

@@ -51,6 +51,18 @@ func newSiteWith(t *testing.T, logs io.Writer, base string, options ...func(*web
 	if _, err := st.Seed(ctx, seed.Site()); err != nil {
 		t.Fatal(err)
 	}
+	return serverOn(t, st, logs, base, options...)
+}
+
+// newSiteOn is another server on the database of st, loading its content afresh.
+func newSiteOn(t *testing.T, st *store.Store) *testSite {
+	t.Helper()
+	return serverOn(t, st, io.Discard, baseURL)
+}
+
+func serverOn(t *testing.T, st *store.Store, logs io.Writer, base string, options ...func(*web.Config)) *testSite {
+	t.Helper()
+	ctx := context.Background()
 	bundle, err := i18n.Load(locales.FS)
 	if err != nil {
 		t.Fatal(err)

@@ -28,6 +28,7 @@ func (s *Server) pagePublic(v publicView) (templ.Component, bool) {
 	site, lang, l, n, article := v.site, v.lang, v.l, v.n, v.article
 	switch v.ref.Key {
 	case content.PageHome:
+		v.use(content.KindProject)
 		projects, _, _ := content.PageOf(shownProjects(v.site, v.lang), 1, homeProjects)
 		return templates.HomePage(templates.Home{
 			Article:  article,
@@ -37,6 +38,7 @@ func (s *Server) pagePublic(v publicView) (templ.Component, bool) {
 			EU:       s.euNotice(lang),
 		}), n == 1
 	case content.PageHistory:
+		v.use(content.KindEvent, content.KindProject)
 		events, pages, ok := content.PageOf(shownEvents(site, lang, 0), n, eventsPerPage)
 		if !ok {
 			return nil, false
@@ -48,6 +50,7 @@ func (s *Server) pagePublic(v publicView) (templ.Component, bool) {
 			Pager:         v.pager(pages),
 		}), true
 	case content.PageProjects:
+		v.use(content.KindProject)
 		all := shownProjects(site, lang)
 		projects, pages, ok := content.PageOf(all, n, projectsPerPage)
 		if !ok {
@@ -60,6 +63,7 @@ func (s *Server) pagePublic(v publicView) (templ.Component, bool) {
 			Pager:   v.pager(pages),
 		}), true
 	case content.PageContact:
+		v.use(content.KindOffice)
 		offices := site.VisibleOffices()
 		return templates.ContactPage(templates.Contact{
 			Article: article,
@@ -67,6 +71,7 @@ func (s *Server) pagePublic(v publicView) (templ.Component, bool) {
 			JSONLD:  officesJSONLD(offices, lang),
 		}), n == 1
 	case content.PageAccessibility:
+		v.use(content.KindStatement)
 		return templates.StatementPage(s.statementView(l, site.Statement, article)), n == 1
 	}
 	return templates.TextPage(templates.PageView{Article: article}), n == 1

@@ -2,6 +2,7 @@ package web
 
 import (
 	"hash/maphash"
+	"slices"
 	"sync"
 	"sync/atomic"
 )
@@ -168,4 +169,18 @@ func (c *pageCache) grow(t *cacheTable) *cacheTable {
 	}
 	c.table.Store(bigger)
 	return bigger
+}
+
+// carry keeps in c every page of from that keep accepts, as far as the budget goes: the
+// pages a save did not change, carried into the new snapshot's cache. It costs a step per
+// page kept in from, which the budget bounds.
+func (c *pageCache) carry(from *pageCache, keep func(*cachedPage) bool) {
+	from.mu.Lock()
+	entries := slices.Clone(from.ring)
+	from.mu.Unlock()
+	for _, e := range entries {
+		if keep(e.page) {
+			c.add(e.key, e.page)
+		}
+	}
 }

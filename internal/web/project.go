@@ -24,6 +24,7 @@ var projectKind = &webKind{
 // projectPublic is the public view of a project: its text, facts, partners and events.
 func (s *Server) projectPublic(v publicView) (templ.Component, bool) {
 	site, lang, l, n, article, shown := v.site, v.lang, v.l, v.n, v.article, v.shown
+	v.use(content.KindEvent)
 	ref := v.ref
 	p, _ := site.Project(ref.ID)
 	events, pages, ok := content.PageOf(shownEvents(site, lang, p.ID), n, eventsPerPage)

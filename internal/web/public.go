@@ -56,7 +56,7 @@ func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) {
 			return p, nil // rendered and cached while this call waited for the group
 		}
 		s.renders.Add(1)
-		page, head, ok := s.pageView(site, lang, ref, n)
+		page, head, uses, ok := s.pageView(site, lang, ref, n)
 		if !ok {
 			return nil, nil // a page of a list past its end
 		}
@@ -65,7 +65,7 @@ func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) {
 		if err != nil {
 			return nil, fmt.Errorf("render %s: %w", r.URL.Path, err)
 		}
-		p := newCachedPage(buf.Bytes())
+		p := newCachedPage(buf.Bytes(), uses)
 		snap.keep(key, p)
 		return p, nil
 	})
@@ -105,7 +105,14 @@ type publicView struct {
 	article templates.Article
 	shown   content.Lang // the language of the text shown
 	head    *templates.Head
+	// uses collects the kinds whose items the page shows: a save of an item of any other
+	// kind leaves the page as it is, and it stays cached (Server.Changed).
+	uses *[]content.Kind
 }
+
+// use says that the page shows items of kinds, besides its own and the pages (whose
+// titles the menu shows on every page).
+func (v publicView) use(kinds ...content.Kind) { *v.uses = append(*v.uses, kinds...) }
 
 // pager links page v.n of a list of pages pages, and says in the page's title which page
 // it is when there is more than one.
@@ -120,22 +127,23 @@ func (v publicView) pager(pages int) templates.Pager {
 // pageView builds the component of page n of the item ref in lang and what its <head>
 // says, with its kind's public view; ok is false when the item has no page n (its lists
 // are shorter).
-func (s *Server) pageView(site *content.Site, lang content.Lang, ref content.Ref, n int) (_ templ.Component, _ templates.Head, ok bool) {
+func (s *Server) pageView(site *content.Site, lang content.Lang, ref content.Ref, n int) (_ templ.Component, _ templates.Head, uses []content.Kind, ok bool) {
 	k, found := webKindOf(string(ref.Kind))
 	if !found || k.public == nil {
-		return nil, templates.Head{}, false
+		return nil, templates.Head{}, nil, false
 	}
+	uses = []content.Kind{content.KindPage, ref.Kind}
 	l := s.bundle.Localizer(lang)
 	texts, _ := site.Texts(ref)
 	text, shown, _ := content.PickText(texts, lang)
 	head := s.head(site, lang, ref, n, text, shown)
-	v := publicView{site: site, lang: lang, l: l, ref: ref, n: n, article: s.article(l, text, shown), shown: shown, head: &head}
+	v := publicView{site: site, lang: lang, l: l, ref: ref, n: n, article: s.article(l, text, shown), shown: shown, head: &head, uses: &uses}
 	// A list's later pages repeat the item's title but not its text.
 	if n > 1 {
 		v.article.Body = nil
 	}
 	page, ok := k.public(s, v)
-	return page, head, ok
+	return page, head, uses, ok
 }
 
 // article is the view of a text shown to a visitor of lang.

@@ -168,7 +168,8 @@ func (s *Server) Reload(ctx context.Context) error {
 // Changed puts the current state of the item of kind with id into a new snapshot, or
 // takes it out when it is gone: what a save, a restore or a deletion changed, read from
 // the store alone, while the rest of the snapshot is shared with the last one. The next
-// request shows the change; the pages rendered before it are not reused.
+// request shows the change. The pages that show no item of kind are the same as before
+// and stay cached; the others are rendered again when asked for.
 func (s *Server) Changed(ctx context.Context, kind content.Kind, id int64) error {
 	s.reload.Lock()
 	defer s.reload.Unlock()
@@ -182,7 +183,9 @@ func (s *Server) Changed(ctx context.Context, kind content.Kind, id int64) error
 	default:
 		site = site.With(item)
 	}
-	s.snap.Store(newSnapshot(site, s.now(), s.cacheBytes))
+	next := newSnapshot(site, s.now(), s.cacheBytes)
+	next.pages.carry(s.snap.Load().pages, func(p *cachedPage) bool { return !p.shows(kind) })
+	s.snap.Store(next)
 	return nil
 }
 

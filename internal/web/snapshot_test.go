@@ -104,3 +104,51 @@ func fmtTitles(events []content.Event) string {
 	}
 	return b.String()
 }
+
+// TestSaveKeepsPagesThatDoNotShowTheKind saves an item of each kind through the admin and
+// checks every page of the sitemap, in every view, against a server that loaded the
+// database afresh: a page kept in the cache across the save must be what a fresh render
+// gives, and the pages that do not show the kind must have stayed cached.
+func TestSaveKeepsPagesThatDoNotShowTheKind(t *testing.T) {
+	a := newAdminSite(t)
+	c := a.signedIn()
+	paths := sitemapPaths(t, a.testSite)
+	cookies := []string{"", "aglo_view=hc", "aglo_view=lt", "aglo_view=hc.lt"}
+	crawl := func() {
+		for _, p := range paths {
+			for _, ck := range cookies {
+				a.get(p, "Cookie", ck)
+			}
+		}
+	}
+	for _, step := range []struct {
+		path   string
+		values map[string]string
+		kept   string // a page that shows no item of the kind, so stays cached
+	}{
+		{"/admin/office/1", map[string]string{"pl.directions": "Wejście od podwórza."}, "/pl/historia-wspolpracy"},
+		{"/admin/event/1", map[string]string{"pl.title": "Wydarzenie po zmianie"}, "/pl/kontakt"},
+		{"/admin/project/1", map[string]string{"pl.title": "Projekt po zmianie"}, "/cs/kontakt"},
+		{"/admin/statement/1", map[string]string{"prepared_on": "2026-03-20"}, "/pl/projekty"},
+		{"/admin/page/4", map[string]string{"pl.title": "Kontakt z nami"}, ""},
+	} {
+		crawl()
+		c.edit(step.path, step.values)
+		fresh := newSiteOn(t, a.store)
+		renders := web.Renders(a.srv)
+		if step.kept != "" {
+			a.get(step.kept)
+			if web.Renders(a.srv) != renders {
+				t.Errorf("after saving %s, %s was rendered again", step.path, step.kept)
+			}
+		}
+		for _, p := range paths {
+			for _, ck := range cookies {
+				got, want := a.get(p, "Cookie", ck).Body.String(), fresh.get(p, "Cookie", ck).Body.String()
+				if got != want {
+					t.Errorf("after saving %s, %s (%s) is not what a fresh render gives", step.path, p, ck)
+				}
+			}
+		}
+	}
+}
