@@ -70,6 +70,7 @@ type Layout struct {
 	Favicon   string
 	Copyright string // the operator's copyright line; none when empty
 	Statement string // the accessibility statement's absolute URL in this language
+	Feed      Link   // the language's Atom feed of news: its title and absolute URL
 	Contrast  bool   // high-contrast view is on
 	Large     bool   // larger text is on
 	Views     []ViewToggle
@@ -123,6 +124,34 @@ func (a Article) LangAttr() templ.Attributes {
 		return templ.Attributes{"lang": string(a.Lang)}
 	}
 	return templ.Attributes{}
+}
+
+// NewsCard is a news item in a list.
+type NewsCard struct {
+	Title    string
+	Href     string
+	Date     string // when it was published, in the page's language
+	DateISO  string // the same as a datetime attribute
+	Summary  string
+	Lang     content.Lang
+	Fallback bool
+}
+
+// LangAttr returns the lang attribute of a card whose text is in the other language.
+func (c NewsCard) LangAttr() templ.Attributes {
+	if c.Fallback {
+		return templ.Attributes{"lang": string(c.Lang)}
+	}
+	return nil
+}
+
+// NewsList is a list of news items with its heading, or what to say when it is empty.
+type NewsList struct {
+	ID      string // of the heading, for aria-labelledby
+	Heading string // none for the news page's own list
+	Cards   []NewsCard
+	Empty   string // said when there are no cards; "" shows nothing instead
+	More    Link   // to every news item, on the home page
 }
 
 // ProjectCard is a project in a list.
@@ -205,6 +234,7 @@ type Home struct {
 	Partners []Partner
 	Projects []ProjectCard
 	More     Link
+	News     NewsList // the latest news items
 	EU       EUNotice
 }
 
@@ -233,7 +263,8 @@ type PageView struct {
 	Events   []TimelineEvent
 	// EventsHeading titles the timeline: the whole cooperation's or one project's.
 	EventsHeading string
-	Pager         Pager // the pages of the cards or the events, when there are more
+	News          NewsList // a project's news, or the news page's list
+	Pager         Pager    // the pages of the cards or the events, when there are more
 }
 
 // ProjectPartner is one partner of a project as a visitor reads it.

@@ -61,8 +61,11 @@ type Site struct {
 	Projects  []Project // in display order, hidden ones included
 	Events    []Event   // by start date
 	Offices   []Office  // in display order
+	News      []News    // newest first, scheduled ones included
 	Statement Statement
 	Settings  Settings
+	// Now is the time the site is shown at: what is scheduled after it is not out yet.
+	Now time.Time
 }
 
 // Settings are what staff set for the whole site rather than for one page.

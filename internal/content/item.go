@@ -47,6 +47,7 @@ var kinds = map[Kind]kindInfo{
 	KindEvent:     {func() Item { return &Event{} }, validateEvent, putEvent, dropEvent, getEvent, listEvents},
 	KindOffice:    {func() Item { return &Office{} }, validateOffice, putOffice, dropOffice, getOffice, listOffices},
 	KindStatement: {func() Item { return &Statement{} }, validateStatement, putStatement, func(*Site, int64) {}, getStatement, listStatement},
+	KindNews:      {func() Item { return &News{} }, validateNews, putNews, dropNews, getNews, listNews},
 }
 
 // Item returns a copy of the item of kind with id, to edit and save; false when the site
@@ -121,8 +122,8 @@ type publicURL struct {
 
 // urls is the table of public URLs, kind by kind; urlKinds is its order in the sitemap.
 var (
-	urls     = map[Kind]publicURL{KindPage: pageURL, KindProject: projectURL}
-	urlKinds = []Kind{KindPage, KindProject}
+	urls     = map[Kind]publicURL{KindPage: pageURL, KindProject: projectURL, KindNews: newsURL}
+	urlKinds = []Kind{KindPage, KindProject, KindNews}
 )
 
 // With returns a copy of the site with item in it, new or in place of its old version,

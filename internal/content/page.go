@@ -11,12 +11,14 @@ const (
 	PageHome          PageKey = "home"
 	PageHistory       PageKey = "history"
 	PageProjects      PageKey = "projects"
+	PageNews          PageKey = "news"
 	PageContact       PageKey = "contact"
 	PageAccessibility PageKey = "accessibility"
 )
 
-// PageKeys lists the pages in menu order.
-var PageKeys = []PageKey{PageHome, PageHistory, PageProjects, PageContact, PageAccessibility}
+// PageKeys lists the pages in the order they were added, which is their ids' and the
+// dashboard's (the menu has its own order).
+var PageKeys = []PageKey{PageHome, PageHistory, PageProjects, PageContact, PageAccessibility, PageNews}
 
 // Page is one of the fixed pages of the site in both languages.
 type Page struct {

@@ -179,8 +179,8 @@ func putProject(s *Site, it Item) {
 		func(a, b *Project) int { return byPosition(a.Position, b.Position, a.ID, b.ID) })
 }
 
-// dropProject takes the project out, and out of its events, as the database does (ON
-// DELETE SET NULL): the events stay, without a project.
+// dropProject takes the project out, and out of its events and news, as the database
+// does (ON DELETE SET NULL): they stay, without a project.
 func dropProject(s *Site, id int64) {
 	s.Projects = remove(s.Projects, id, projectID)
 	events := slices.Clone(s.Events)
@@ -190,6 +190,13 @@ func dropProject(s *Site, id int64) {
 		}
 	}
 	s.Events = events
+	news := slices.Clone(s.News)
+	for i := range news {
+		if news[i].ProjectID == id {
+			news[i].ProjectID = 0
+		}
+	}
+	s.News = news
 }
 
 func getProject(s *Site, id int64) (Item, bool) { return found(s.Project(id)) }

@@ -14,6 +14,7 @@ func TestFieldsRoundTrip(t *testing.T) {
 			"pl.fund": "EFRR", "partner1_country": "CZ", "partner1_url": "https://www.olomouc.eu", "cs.partner1_name": "Statutární město Olomouc"},
 		KindEvent:     {"start": "2017-12-11", "end": "2017-12-13", "project_id": "1", "hidden": "1", "pl.title": "Wizyta", "cs.body": "Návštěva"},
 		KindOffice:    {"country": "CZ", "city": "Olomouc", "hours_from": "1", "hours_to": "5", "opens": "07:30", "closes": "15:30", "cs.name": "Odbor"},
+		KindNews:      {"published_at": "2026-12-03 14:30", "project_id": "2", "pl.title": "Wizyta w Ołomuńcu", "pl.slug": "wizyta", "pl.published": "1", "cs.summary": "Návštěva"},
 		KindStatement: {"operator": "cs", "prepared_on": "2026-03-20", "compliance": "partial", "auditor": "X", "cs.entity": "Sdružení", "pl.apps": "Brak"},
 	}
 	for kind := range kinds {

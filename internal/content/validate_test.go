@@ -160,7 +160,7 @@ func TestNewCoversEveryKind(t *testing.T) {
 			t.Errorf("New(%q) = %v, %v", kind, item, ok)
 		}
 	}
-	if _, ok := New("news"); ok {
+	if _, ok := New("gallery"); ok {
 		t.Error("New of an unregistered kind succeeded")
 	}
 }

@@ -77,6 +77,15 @@ func pages() map[content.PageKey]content.Page {
 			published("Prohlášení o přístupnosti", "prohlaseni-o-pristupnosti",
 				"Prohlášení o přístupnosti webu partnerství Opolské a Olomoucké aglomerace.",
 				accessibilityCS)),
+		// The news page lists the news items; the seed has none (none are known), and the
+		// page says so until staff publish the first.
+		page(6, content.PageNews,
+			published("Aktualności", "aktualnosci",
+				"Wiadomości o współpracy Aglomeracji Opolskiej i Aglomeracji Ołomunieckiej.",
+				"Tu partnerzy publikują wiadomości o wspólnych projektach, spotkaniach i wydarzeniach."),
+			published("Aktuality", "aktuality",
+				"Zprávy o spolupráci Opolské a Olomoucké aglomerace.",
+				"Zde partneři zveřejňují zprávy o společných projektech, setkáních a akcích.")),
 	}
 	m := make(map[content.PageKey]content.Page, len(ps))
 	for _, p := range ps {

@@ -33,6 +33,7 @@ var kinds = map[content.Kind]*kind{
 	content.KindEvent:     &eventKind,
 	content.KindOffice:    &officeKind,
 	content.KindStatement: &statementKind,
+	content.KindNews:      &newsKind,
 }
 
 // only is the WHERE clause that picks the row whose column is id, or none when id is 0

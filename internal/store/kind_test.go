@@ -47,6 +47,15 @@ var kindCases = map[content.Kind]kindCase{
 		},
 		edit: map[string]string{"street": "Palackého 14", "pl.name": "Biuro"},
 	},
+	content.KindNews: {
+		item: func(*content.Site) content.Item {
+			n := &content.News{}
+			n.Apply(map[string]string{"published_at": "2026-12-03 10:00", "project_id": "1", "pl.title": "Wizyta studyjna",
+				"pl.slug": "wizyta-studyjna", "pl.body": "Treść.", "pl.published": "1"})
+			return n
+		},
+		edit: map[string]string{"published_at": "2026-12-04 09:15", "pl.slug": "wizyta-w-olomuncu", "cs.title": "Studijní cesta", "cs.slug": "studijni-cesta", "cs.published": "1"},
+	},
 	content.KindStatement: {
 		item: func(site *content.Site) content.Item { st := site.Statement; return &st },
 		edit: map[string]string{"prepared_on": "2026-03-20", "operator": "cs", "cs.apps": "Žádné."},

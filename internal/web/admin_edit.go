@@ -3,7 +3,6 @@ package web
 import (
 	"errors"
 	"fmt"
-	"maps"
 	"net/http"
 	"strconv"
 	"strings"
@@ -54,9 +53,9 @@ func (s *Server) editForm(w http.ResponseWriter, r *http.Request) {
 	}
 	values := content.FieldMap(it.fields())
 	if id == 0 {
-		values = maps.Clone(k.defaults)
-		if values == nil {
-			values = map[string]string{}
+		values = map[string]string{}
+		if k.defaults != nil {
+			values = k.defaults(s.now())
 		}
 	}
 	s.renderEdit(w, r, editView{status: http.StatusOK, kind: k, id: id, item: it, values: values, version: it.version})

@@ -44,12 +44,20 @@ type snapshot struct {
 	pages *pageCache
 
 	renders singleflight.Group // the renders of pages not yet cached, by pageKey.String
+
+	// due is when the next scheduled news item comes out, and the snapshot is no longer
+	// the site as it is then; zero when nothing is scheduled.
+	due time.Time
 }
 
+// newSnapshot is the snapshot of site shown at the time loaded: what is scheduled after
+// it is not out yet, and due says when the next scheduled item is.
 func newSnapshot(site *content.Site, loaded time.Time, cacheBytes int64) *snapshot {
+	at := *site
+	at.Now = loaded
 	loaded = loaded.UTC().Truncate(time.Second)
-	return &snapshot{site: site, modified: loaded, lastModified: []string{loaded.Format(http.TimeFormat)},
-		pages: newPageCache(cacheBytes)}
+	return &snapshot{site: &at, modified: loaded, lastModified: []string{loaded.Format(http.TimeFormat)},
+		pages: newPageCache(cacheBytes), due: at.NextPublication()}
 }
 
 // page returns the page rendered for k from this snapshot, if it is kept.
@@ -87,12 +95,13 @@ func newCachedPage(body []byte, uses []content.Kind) *cachedPage {
 	return &cachedPage{encoded: newEncoded(compress(body, brotliPage), etagOf(body)), contentType: htmlType, uses: uses}
 }
 
-// newCachedXML is a cached sitemap. A large site's sitemap runs to megabytes that
-// compress tenfold, and crawlers take gzip: it is kept compressed only, and inflated
-// for the rare client that takes neither coding.
-func newCachedXML(body []byte) *cachedPage {
+// newCachedXML is a cached XML document of type contentType (a sitemap, a feed) that
+// shows items of the kinds uses (nil: any). A large site's sitemap runs to megabytes that
+// compress tenfold, and crawlers take gzip: it is kept compressed only, and inflated for
+// the rare client that takes neither coding.
+func newCachedXML(body []byte, contentType []string, uses []content.Kind) *cachedPage {
 	v := compress(body, brotliPage)
-	p := &cachedPage{contentType: xmlType}
+	p := &cachedPage{contentType: contentType, uses: uses}
 	if v[gz] == nil {
 		p.encoded = newEncoded(v, etagOf(body))
 		return p

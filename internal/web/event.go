@@ -1,8 +1,6 @@
 package web
 
 import (
-	"strconv"
-
 	"github.com/aglo/aglo/internal/content"
 	"github.com/aglo/aglo/internal/form"
 	"github.com/aglo/aglo/internal/i18n"
@@ -14,14 +12,7 @@ import (
 // project, chosen in the form from the projects.
 var eventKind = &webKind{
 	kind: content.KindEvent, heading: "admin.group.events", create: "admin.new.event", remove: true,
-	spec: func(site *content.Site, l *i18n.Localizer) form.Spec {
-		opts := make([]form.Option, 0, len(site.Projects))
-		for _, p := range site.Projects {
-			t, _, _ := content.Pick(p.Text, l.Lang(), func(t content.Text) bool { return t.Title != "" })
-			opts = append(opts, form.Option{Value: strconv.FormatInt(p.ID, 10), Label: t.Title, Literal: true})
-		}
-		return form.Event(opts)
-	},
+	spec: func(site *content.Site, l *i18n.Localizer) form.Spec { return form.Event(projectOptions(site, l)) },
 	view: func(_ *content.Site, src content.Item) item {
 		ev := src.(*content.Event)
 		titles := make(map[content.Lang]string, 2)

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"time"
 
 	"github.com/a-h/templ"
 
@@ -51,8 +52,8 @@ type webKind struct {
 	// view fills in how the admin shows src, an item of the kind: its titles, its public
 	// address, whether it is hidden and how far each language version is.
 	view func(site *content.Site, src content.Item) item
-	// defaults are the values a new item's form starts with.
-	defaults map[string]string
+	// defaults are the values a new item's form starts with at the time now; nil: none.
+	defaults func(now time.Time) map[string]string
 	// public renders a page of the kind for visitors; nil for kinds without pages of
 	// their own. ok is false when the item has no page v.n.
 	public func(s *Server, v publicView) (_ templ.Component, ok bool)
@@ -60,7 +61,7 @@ type webKind struct {
 
 // webKinds lists what the admin edits, kind by kind, in dashboard order: the web layer's
 // registry of kinds.
-var webKinds = []*webKind{pageKind, projectKind, eventKind, officeKind, statementKind}
+var webKinds = []*webKind{pageKind, projectKind, newsKind, eventKind, officeKind, statementKind}
 
 // itemOf is how the admin shows src.
 func (k *webKind) itemOf(site *content.Site, src content.Item) item {

@@ -14,6 +14,7 @@ var menu = []struct {
 	{content.PageHome, "nav.home"},
 	{content.PageHistory, "nav.history"},
 	{content.PageProjects, "nav.projects"},
+	{content.PageNews, "nav.news"},
 	{content.PageContact, "nav.contact"},
 }
 
@@ -34,6 +35,7 @@ func (s *Server) layout(site *content.Site, lang content.Lang, ref content.Ref, 
 		Contrast:  v.contrast,
 		Large:     v.large,
 		Views:     v.toggles(l, path),
+		Feed:      templates.Link{Label: l.T("news.feed"), Href: s.absURL(feedPath(site, lang))},
 	}
 	for _, m := range menu {
 		ref := content.PageRef(m.key)

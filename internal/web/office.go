@@ -4,6 +4,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/aglo/aglo/internal/content"
 	"github.com/aglo/aglo/internal/form"
@@ -17,7 +18,7 @@ import (
 var officeKind = &webKind{
 	kind: content.KindOffice, heading: "admin.group.offices", create: "admin.new.office", order: true, remove: true,
 	spec:     func(*content.Site, *i18n.Localizer) form.Spec { return form.Office },
-	defaults: map[string]string{"country": "PL"},
+	defaults: func(time.Time) map[string]string { return map[string]string{"country": "PL"} },
 	view: func(_ *content.Site, src content.Item) item {
 		o := src.(*content.Office)
 		titles := make(map[content.Lang]string, 2)

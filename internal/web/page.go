@@ -27,15 +27,29 @@ var pageKind = &webKind{
 func (s *Server) pagePublic(v publicView) (templ.Component, bool) {
 	site, lang, l, n, article := v.site, v.lang, v.l, v.n, v.article
 	switch v.ref.Key {
+	case content.PageNews:
+		v.use(content.KindNews)
+		news, pages, ok := content.PageOf(shownNews(site, lang, 0), n, newsPerPage)
+		if !ok {
+			return nil, false
+		}
+		return templates.TextPage(templates.PageView{
+			Article: article,
+			News:    templates.NewsList{Cards: s.newsCards(site, l, news), Empty: l.T("news.none")},
+			Pager:   v.pager(pages),
+		}), true
 	case content.PageHome:
-		v.use(content.KindProject)
+		v.use(content.KindProject, content.KindNews)
+		latest, _, _ := content.PageOf(shownNews(site, lang, 0), 1, homeNews)
 		projects, _, _ := content.PageOf(shownProjects(v.site, v.lang), 1, homeProjects)
 		return templates.HomePage(templates.Home{
 			Article:  article,
 			Partners: partners(l),
 			Projects: s.projectCards(site, lang, projects),
 			More:     templates.Link{Label: l.T("home.more_projects"), Href: site.Path(lang, content.PageRef(content.PageProjects))},
-			EU:       s.euNotice(lang),
+			News: templates.NewsList{ID: "home-news", Heading: l.T("home.news"), Cards: s.newsCards(site, l, latest),
+				More: templates.Link{Label: l.T("home.more_news"), Href: site.Path(lang, content.PageRef(content.PageNews))}},
+			EU: s.euNotice(lang),
 		}), n == 1
 	case content.PageHistory:
 		v.use(content.KindEvent, content.KindProject)

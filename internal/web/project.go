@@ -1,6 +1,8 @@
 package web
 
 import (
+	"strconv"
+
 	"github.com/a-h/templ"
 
 	"github.com/aglo/aglo/internal/content"
@@ -21,14 +23,27 @@ var projectKind = &webKind{
 	public: (*Server).projectPublic,
 }
 
+// projectOptions are the choices of a project in the forms of the items that can be
+// about one (events, news), by their titles in the editor's language.
+func projectOptions(site *content.Site, l *i18n.Localizer) []form.Option {
+	opts := make([]form.Option, 0, len(site.Projects))
+	for _, p := range site.Projects {
+		t, _, _ := content.Pick(p.Text, l.Lang(), func(t content.Text) bool { return t.Title != "" })
+		opts = append(opts, form.Option{Value: strconv.FormatInt(p.ID, 10), Label: t.Title, Literal: true})
+	}
+	return opts
+}
+
 // projectPublic is the public view of a project: its text, facts, partners and events.
 func (s *Server) projectPublic(v publicView) (templ.Component, bool) {
 	site, lang, l, n, article, shown := v.site, v.lang, v.l, v.n, v.article, v.shown
-	v.use(content.KindEvent)
-	ref := v.ref
-	p, _ := site.Project(ref.ID)
-	events, pages, ok := content.PageOf(shownEvents(site, lang, p.ID), n, eventsPerPage)
-	if !ok {
+	v.use(content.KindEvent, content.KindNews)
+	p, _ := site.Project(v.ref.ID)
+	// The events and the news go page by page side by side, as far as the longer goes.
+	events, eventPages, _ := content.PageOf(shownEvents(site, lang, p.ID), n, eventsPerPage)
+	news, newsPages, _ := content.PageOf(shownNews(site, lang, p.ID), n, newsPerPage)
+	pages := max(eventPages, newsPages)
+	if n > pages {
 		return nil, false
 	}
 	return templates.TextPage(templates.PageView{
@@ -38,6 +53,7 @@ func (s *Server) projectPublic(v publicView) (templ.Component, bool) {
 		Partners:      projectPartners(l, p),
 		Events:        s.timeline(site, l, events, false),
 		EventsHeading: l.T("timeline.project_heading"),
+		News:          templates.NewsList{ID: "project-news", Heading: l.T("project.news"), Cards: s.newsCards(site, l, news)},
 		Pager:         v.pager(pages),
 	}), true
 }

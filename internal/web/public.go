@@ -34,6 +34,10 @@ func (s *Server) publicPage(w http.ResponseWriter, r *http.Request) {
 	key := pageKey{path: r.URL.Path, view: v}
 	r = r.WithContext(s.withLocalizer(r.Context(), lang))
 	site := snap.site
+	if r.URL.Path == feedPath(site, lang) {
+		s.feed(w, r, snap, lang)
+		return
+	}
 	ref, n, ok := resolve(site, lang, r.URL.Path)
 	if !ok {
 		if to, found := s.renamed(r.Context(), site, lang, r.URL.Path); found {

@@ -63,8 +63,8 @@ func alternatesOf(doc *html.Node) map[string]string {
 func TestEveryPageOfTheSitemap(t *testing.T) {
 	s := newSite(t)
 	sm := readSitemap(t, s)
-	if got, want := len(sm.URLs), (5+3)*2; got != want {
-		t.Fatalf("sitemap lists %d URLs, want %d (5 pages and 3 projects in 2 languages)", got, want)
+	if got, want := len(sm.URLs), (6+3)*2; got != want {
+		t.Fatalf("sitemap lists %d URLs, want %d (6 pages and 3 projects in 2 languages)", got, want)
 	}
 	docs := make(map[string]*html.Node)
 	titles := make(map[string]string)

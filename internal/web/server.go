@@ -135,6 +135,9 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 // publicPage and the same cache lookup.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
+	if due := s.snap.Load().due; !due.IsZero() && !s.now().Before(due) {
+		s.publishDue()
+	}
 	s.setSecurityHeaders(w.Header())
 	// Only what the router would send to publicPage: GET and HEAD, and no path with its
 	// own escaping (RawPath), which the router routes by.
@@ -187,6 +190,22 @@ func (s *Server) Changed(ctx context.Context, kind content.Kind, id int64) error
 	next.pages.carry(s.snap.Load().pages, func(p *cachedPage) bool { return !p.shows(kind) })
 	s.snap.Store(next)
 	return nil
+}
+
+// publishDue brings out the news items whose time has come: a snapshot of the same
+// content at the time now, with the pages that show no news kept cached. No save or
+// restart is needed; the first request after the time does it.
+func (s *Server) publishDue() {
+	s.reload.Lock()
+	defer s.reload.Unlock()
+	snap, now := s.snap.Load(), s.now()
+	if snap.due.IsZero() || now.Before(snap.due) {
+		return // another request did it
+	}
+	next := newSnapshot(snap.site, now, s.cacheBytes)
+	next.pages.carry(snap.pages, func(p *cachedPage) bool { return !p.shows(content.KindNews) })
+	s.snap.Store(next)
+	s.log.Info("scheduled news out", "due", snap.due)
 }
 
 // current returns the content snapshot requests are answered from now.

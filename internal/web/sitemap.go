@@ -50,7 +50,7 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) {
 			s.renders.Add(1)
 			docs := s.sitemaps(snap.site)
 			for path, body := range docs {
-				snap.keep(pageKey{path: path}, newCachedXML(body))
+				snap.keep(pageKey{path: path}, newCachedXML(body, xmlType, nil))
 			}
 			return docs, nil
 		})
@@ -65,7 +65,7 @@ func (s *Server) sitemap(w http.ResponseWriter, r *http.Request) {
 		}
 		// Kept above unless it is past the cache's budget; then this request's own copy.
 		if p, ok = snap.page(key); !ok {
-			p = newCachedXML(body)
+			p = newCachedXML(body, xmlType, nil)
 		}
 	}
 	p.serve(w, r, snap)
