@@ -257,3 +257,9 @@ func rows(f FormField) string {
 	}
 	return "3"
 }
+
+// Upload is the image upload form, with why the last upload was refused.
+type Upload struct {
+	Hint  string // the accepted types and the limits
+	Error string
+}

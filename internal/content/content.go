@@ -62,6 +62,7 @@ type Site struct {
 	Events    []Event   // by start date
 	Offices   []Office  // in display order
 	News      []News    // newest first, scheduled ones included
+	Images    []Image   // the media library, newest upload first
 	Statement Statement
 	Settings  Settings
 	// Now is the time the site is shown at: what is scheduled after it is not out yet.

@@ -48,6 +48,7 @@ var kinds = map[Kind]kindInfo{
 	KindOffice:    {func() Item { return &Office{} }, validateOffice, putOffice, dropOffice, getOffice, listOffices},
 	KindStatement: {func() Item { return &Statement{} }, validateStatement, putStatement, func(*Site, int64) {}, getStatement, listStatement},
 	KindNews:      {func() Item { return &News{} }, validateNews, putNews, dropNews, getNews, listNews},
+	KindImage:     {func() Item { return &Image{} }, validateImage, putImage, dropImage, getImage, listImages},
 }
 
 // Item returns a copy of the item of kind with id, to edit and save; false when the site

@@ -15,6 +15,7 @@ func TestFieldsRoundTrip(t *testing.T) {
 		KindEvent:     {"start": "2017-12-11", "end": "2017-12-13", "project_id": "1", "hidden": "1", "pl.title": "Wizyta", "cs.body": "Návštěva"},
 		KindOffice:    {"country": "CZ", "city": "Olomouc", "hours_from": "1", "hours_to": "5", "opens": "07:30", "closes": "15:30", "cs.name": "Odbor"},
 		KindNews:      {"published_at": "2026-12-03 14:30", "project_id": "2", "pl.title": "Wizyta w Ołomuńcu", "pl.slug": "wizyta", "pl.published": "1", "cs.summary": "Návštěva"},
+		KindImage:     {"decorative": "", "pl.alt": "Rynek w Opolu", "cs.caption": "Náměstí", "pl.credit": "Urząd Miasta Opola"},
 		KindStatement: {"operator": "cs", "prepared_on": "2026-03-20", "compliance": "partial", "auditor": "X", "cs.entity": "Sdružení", "pl.apps": "Brak"},
 	}
 	for kind := range kinds {
@@ -34,7 +35,7 @@ func TestFieldsRoundTrip(t *testing.T) {
 		before := item.Fields()
 		copied, _ := New(kind)
 		copied.Apply(FieldMap(before))
-		copied.Apply(map[string]string{"pl.title": "zmiana", "cs.name": "změna", "cs.entity": "změna"})
+		copied.Apply(map[string]string{"pl.title": "zmiana", "cs.name": "změna", "cs.entity": "změna", "pl.alt": "zmiana"})
 		if !slices.Equal(item.Fields(), before) {
 			t.Errorf("%s: applying to another item changed this one", kind)
 		}

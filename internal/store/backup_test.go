@@ -179,3 +179,37 @@ func TestRestoreRefusesBadFiles(t *testing.T) {
 		t.Error("a refused restore changed the database")
 	}
 }
+
+// TestBackupHoldsTheMedia: a backup restored in a new machine's directory brings back
+// every file of the media library byte for byte.
+func TestBackupHoldsTheMedia(t *testing.T) {
+	ctx := context.Background()
+	s := open(t, tempDB(t))
+	im := testImage()
+	if err := s.Save(ctx, im, content.Edit{Editor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	backup := filepath.Join(t.TempDir(), "aglo-backup.db")
+	if err := s.Backup(ctx, backup); err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	fresh := filepath.Join(t.TempDir(), "data", "aglo.db") // a new machine: no database yet
+	if err := os.MkdirAll(filepath.Dir(fresh), 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Restore(ctx, backup, fresh); err != nil {
+		t.Fatal(err)
+	}
+	r := open(t, fresh)
+	defer r.Close()
+	for sum, want := range testImage().Files {
+		typ, got, err := r.MediaFile(ctx, sum)
+		if err != nil || typ != "image/jpeg" || string(got) != string(want) {
+			t.Errorf("restored file %s: %q %q %v; want %q", sum, typ, got, err, want)
+		}
+	}
+	if _, _, err := r.MediaFile(ctx, "cc33"); content.ErrorCode(err) != content.ENotFound {
+		t.Errorf("an unknown file: %v, want not found", err)
+	}
+}

@@ -34,6 +34,7 @@ var kinds = map[content.Kind]*kind{
 	content.KindOffice:    &officeKind,
 	content.KindStatement: &statementKind,
 	content.KindNews:      &newsKind,
+	content.KindImage:     &imageKind,
 }
 
 // only is the WHERE clause that picks the row whose column is id, or none when id is 0

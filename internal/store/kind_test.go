@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/aglo/aglo/internal/content"
 	"github.com/aglo/aglo/internal/seed"
@@ -55,6 +56,10 @@ var kindCases = map[content.Kind]kindCase{
 			return n
 		},
 		edit: map[string]string{"published_at": "2026-12-04 09:15", "pl.slug": "wizyta-w-olomuncu", "cs.title": "Studijní cesta", "cs.slug": "studijni-cesta", "cs.published": "1"},
+	},
+	content.KindImage: {
+		item: func(*content.Site) content.Item { return testImage() },
+		edit: map[string]string{"pl.alt": "Rynek w Opolu", "cs.alt": "Náměstí v Opoli", "cs.credit": "Statutární město Olomouc"},
 	},
 	content.KindStatement: {
 		item: func(site *content.Site) content.Item { st := site.Statement; return &st },
@@ -226,4 +231,12 @@ func position(t *testing.T, s *Store, k *kind, id int64) int {
 		t.Fatal(err)
 	}
 	return pos
+}
+
+// testImage is a new image with two files, as an upload makes it.
+func testImage() *content.Image {
+	files := map[string][]byte{"aa11": []byte("\xff\xd8 small"), "bb22": []byte("\xff\xd8 large")}
+	return &content.Image{Width: 960, Height: 640, Filename: "rynek.jpg", Size: 123456, Uploaded: time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC),
+		Variants: []content.Variant{{Width: 480, Height: 320, Type: "image/jpeg", SHA256: "aa11"}, {Width: 960, Height: 640, Type: "image/jpeg", SHA256: "bb22"}},
+		Files:    files}
 }

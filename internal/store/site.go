@@ -43,6 +43,9 @@ func loadSite(ctx context.Context, tx *sql.Tx) (*content.Site, error) {
 	if site.News, err = loadNews(ctx, tx, 0); err != nil {
 		return nil, err
 	}
+	if site.Images, err = loadImages(ctx, tx, 0); err != nil {
+		return nil, err
+	}
 	if site.Statement, err = loadStatement(ctx, tx); err != nil {
 		return nil, err
 	}

@@ -62,7 +62,11 @@ func (s *Server) adminLang(r *http.Request) content.Lang {
 func (s *Server) withAdmin(next http.Handler) http.Handler {
 	inner := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "private, no-store")
-		r.Body = http.MaxBytesReader(w, r.Body, maxFormBytes)
+		limit := int64(maxFormBytes)
+		if r.URL.Path == uploadPath {
+			limit = maxUploadBytes
+		}
+		r.Body = http.MaxBytesReader(w, r.Body, limit)
 		next.ServeHTTP(w, r.WithContext(s.withLocalizer(r.Context(), s.adminLang(r))))
 	})
 	return s.sessions.LoadAndSave(inner)
@@ -141,6 +145,9 @@ func (s *Server) renderAdmin(w http.ResponseWriter, r *http.Request, status int,
 	}
 	if id := s.sessions.PopString(ctx, "flash"); id != "" {
 		layout.Flash = l.T(id)
+		if d := s.sessions.PopString(ctx, "flash_detail"); d != "" {
+			layout.Flash += " " + d
+		}
 	}
 	if w := s.sessions.PopString(ctx, "warnings"); w != "" {
 		layout.Warnings = strings.Split(w, "\n")

@@ -26,7 +26,7 @@ func (s *Server) target(r *http.Request) (*webKind, int64, item, bool) {
 	}
 	raw := chi.URLParam(r, "id")
 	if raw == "new" {
-		return k, 0, item{}, k.create != ""
+		return k, 0, item{}, k.create != "" && k.newURL == ""
 	}
 	id, err := strconv.ParseInt(raw, 10, 64)
 	if err != nil || id <= 0 {

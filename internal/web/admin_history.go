@@ -1,6 +1,7 @@
 package web
 
 import (
+	"cmp"
 	"errors"
 	"net/http"
 	"strconv"
@@ -254,7 +255,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 	for _, k := range webKinds {
 		g := templates.DashboardGroup{ID: string(k.kind), Heading: l.T(k.heading), Order: k.order}
 		if k.create != "" {
-			g.New = templates.Link{Label: l.T(k.create), Href: editURL(k.kind, 0)}
+			g.New = templates.Link{Label: l.T(k.create), Href: cmp.Or(k.newURL, editURL(k.kind, 0))}
 		}
 		all := site.Items(k.kind)
 		page, pages, ok := listPageOf(r, string(k.kind), len(all), dashboardPerGroup)

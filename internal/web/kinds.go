@@ -46,6 +46,7 @@ type webKind struct {
 	kind    content.Kind
 	heading string // message ID
 	create  string // message ID of the button that creates one; "" when none can be
+	newURL  string // where that button leads; "": the empty form
 	order   bool
 	remove  bool
 	spec    func(site *content.Site, l *i18n.Localizer) form.Spec
@@ -61,7 +62,7 @@ type webKind struct {
 
 // webKinds lists what the admin edits, kind by kind, in dashboard order: the web layer's
 // registry of kinds.
-var webKinds = []*webKind{pageKind, projectKind, newsKind, eventKind, officeKind, statementKind}
+var webKinds = []*webKind{pageKind, projectKind, newsKind, imageKind, eventKind, officeKind, statementKind}
 
 // itemOf is how the admin shows src.
 func (k *webKind) itemOf(site *content.Site, src content.Item) item {

@@ -1,0 +1,122 @@
+package content
+
+import "time"
+
+// KindImage is the kind of an image of the media library.
+const KindImage Kind = "image"
+
+// Image is an uploaded image: the files kept of it (variants of several widths, stripped
+// of the upload's metadata) and, per language, the text that goes with it. Its files are
+// immutable; what staff edit is the text and whether the image is decorative.
+type Image struct {
+	ID         int64
+	Version    int64
+	Width      int // of the largest variant
+	Height     int
+	Decorative bool // shown with an empty alt on purpose: it says nothing a reader needs
+	Filename   string
+	Size       int64 // bytes uploaded
+	Uploaded   time.Time
+	Text       map[Lang]ImageText
+	Variants   []Variant // narrowest first
+	// Files holds the bytes of each variant by its SHA256 while a new image is saved;
+	// nothing else carries them (they are never in a revision or the snapshot).
+	Files map[string][]byte `json:"-"`
+}
+
+// ImageText is an image's text in one language.
+type ImageText struct {
+	Alt     string // what the image shows, for who cannot see it
+	Caption string
+	Credit  string // its author or source
+}
+
+// Variant is one file kept of an image.
+type Variant struct {
+	Width, Height int
+	Type          string // "image/jpeg" or "image/png"
+	SHA256        string
+}
+
+// Ext is the file name extension of v's type.
+func (v Variant) Ext() string {
+	if v.Type == "image/png" {
+		return ".png"
+	}
+	return ".jpg"
+}
+
+// Shown reports whether the image can be shown in lang: it has a text for who cannot see
+// it in lang, or is decorative, so an empty one is right.
+func (im Image) Shown(lang Lang) bool { return im.Decorative || im.Text[lang].Alt != "" }
+
+var imageAccessors = func() []accessor[Image] {
+	as := []accessor[Image]{flag("decorative", func(im *Image) *bool { return &im.Decorative })}
+	for _, lang := range Langs {
+		m := func(im *Image) map[Lang]ImageText { return im.Text }
+		as = append(as,
+			inLang(lang, "alt", m, func(t *ImageText) *string { return &t.Alt }),
+			inLang(lang, "caption", m, func(t *ImageText) *string { return &t.Caption }),
+			inLang(lang, "credit", m, func(t *ImageText) *string { return &t.Credit }))
+	}
+	return as
+}()
+
+// Fields returns the image's editable fields.
+func (im Image) Fields() []Field { return fields(&im, imageAccessors) }
+
+// Apply sets the image's fields from values; fields not in values keep their value.
+func (im *Image) Apply(values map[string]string) {
+	im.Text = cloneMap(im.Text)
+	apply(im, imageAccessors, values)
+}
+
+// validateImage checks the form of an image. An alt text missing in a language is not an
+// error (the image is then not shown in it, and the admin says so), but a decorative
+// image has none on purpose.
+func validateImage(v *validator) {
+	if v.values["decorative"] != "" {
+		for _, lang := range Langs {
+			if v.values[string(lang)+".alt"] != "" {
+				v.fail(string(lang)+".alt", "error.alt_decorative")
+			}
+		}
+	}
+}
+
+// Kind is KindImage.
+func (*Image) Kind() Kind { return KindImage }
+
+// Identity points at the image's id and version.
+func (im *Image) Identity() (id, version *int64) { return &im.ID, &im.Version }
+
+// ImageItem returns the image with id, or false.
+func (s *Site) ImageItem(id int64) (Image, bool) {
+	for _, im := range s.Images {
+		if im.ID == id {
+			return im, true
+		}
+	}
+	return Image{}, false
+}
+
+func imageID(im *Image) int64 { return im.ID }
+
+// byUpload orders images newest upload first.
+func byUpload(a, b *Image) int {
+	if c := b.Uploaded.Compare(a.Uploaded); c != 0 {
+		return c
+	}
+	return int(b.ID - a.ID)
+}
+
+func putImage(s *Site, it Item) {
+	im := *it.(*Image)
+	im.Files = nil
+	s.Images = replace(s.Images, im, imageID, byUpload)
+}
+
+func dropImage(s *Site, id int64) { s.Images = remove(s.Images, id, imageID) }
+
+func getImage(s *Site, id int64) (Item, bool) { return found(s.ImageItem(id)) }
+func listImages(s *Site) []Item               { return copies(s.Images) }

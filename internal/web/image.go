@@ -1,0 +1,197 @@
+package web
+
+import (
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"net/http"
+	"path/filepath"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/go-chi/chi/v5"
+
+	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/form"
+	"github.com/aglo/aglo/internal/i18n"
+	"github.com/aglo/aglo/internal/media"
+	"github.com/aglo/aglo/templates"
+)
+
+// uploadPath is the one route that takes a body larger than a form: an image upload.
+const uploadPath = "/admin/image/upload"
+
+// maxUploadBytes is the body limit of an upload: the file and the multipart framing.
+const maxUploadBytes = media.MaxBytes + 64<<10
+
+// imageKind: the media library. An image comes in by an upload; staff then write what
+// goes with it in each language, and it can be shown in a language only with an alt text
+// in it, or as decorative.
+var imageKind = &webKind{
+	kind: content.KindImage, heading: "admin.group.images", create: "admin.upload.image", newURL: uploadPath, remove: true,
+	spec: func(*content.Site, *i18n.Localizer) form.Spec { return form.Image },
+	view: func(_ *content.Site, src content.Item) item {
+		im := src.(*content.Image)
+		titles := make(map[content.Lang]string, 2)
+		for lang, t := range im.Text {
+			titles[lang] = t.Alt
+		}
+		if titles[content.PL] == "" && titles[content.CS] == "" {
+			titles[content.PL] = im.Filename
+		}
+		return item{titles: titles, ready: func(lang content.Lang) (bool, bool) { ok := im.Shown(lang); return ok, ok }}
+	},
+}
+
+// uploadForm handles GET /admin/image/upload.
+func (s *Server) uploadForm(w http.ResponseWriter, r *http.Request) {
+	s.renderUpload(w, r, http.StatusOK, "")
+}
+
+func (s *Server) renderUpload(w http.ResponseWriter, r *http.Request, status int, errID string) {
+	l := i18n.FromContext(r.Context())
+	v := templates.Upload{Hint: l.Tf("hint.upload_file", map[string]any{"MB": media.MaxBytes >> 20, "MP": media.MaxPixels / 1_000_000})}
+	if errID != "" {
+		v.Error = l.T(errID)
+	}
+	s.renderAdmin(w, r, status, l.T("admin.upload.heading"), templates.UploadPage(v))
+}
+
+// uploadErrors are the messages of a refused upload.
+var uploadErrors = []struct {
+	err error
+	id  string
+}{
+	{media.ErrTooLarge, "error.upload.too_large"},
+	{media.ErrTooManyPixel, "error.upload.pixels"},
+	{media.ErrType, "error.upload.type"},
+	{media.ErrBroken, "error.upload.broken"},
+}
+
+// upload handles POST /admin/image/upload: the file is checked by its content, kept as
+// variants stripped of its metadata, and the editor goes on to write its alt texts. A
+// refused file changes nothing and the form says why, in the editor's language.
+func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
+	file, header, err := r.FormFile("file")
+	var tooBig *http.MaxBytesError
+	switch {
+	case errors.As(err, &tooBig):
+		s.renderUpload(w, r, http.StatusRequestEntityTooLarge, "error.upload.too_large")
+		return
+	case err != nil:
+		s.renderUpload(w, r, http.StatusBadRequest, "error.upload.missing")
+		return
+	}
+	defer file.Close()
+	if r.MultipartForm != nil {
+		defer r.MultipartForm.RemoveAll()
+	}
+	img, err := media.Process(file)
+	if err != nil {
+		for _, e := range uploadErrors {
+			if errors.Is(err, e.err) {
+				status := http.StatusUnprocessableEntity
+				if e.err == media.ErrTooLarge {
+					status = http.StatusRequestEntityTooLarge
+				}
+				s.renderUpload(w, r, status, e.id)
+				return
+			}
+		}
+		s.adminFail(w, r, err)
+		return
+	}
+	im := &content.Image{Width: img.Width, Height: img.Height, Filename: uploadName(header.Filename), Size: header.Size,
+		Uploaded: s.now().UTC(), Files: make(map[string][]byte, len(img.Variants))}
+	for _, v := range img.Variants {
+		im.Variants = append(im.Variants, content.Variant{Width: v.Width, Height: v.Height, Type: v.Type, SHA256: v.SHA256})
+		im.Files[v.SHA256] = v.Data
+	}
+	if err := s.store.Save(r.Context(), im, s.edit(r)); err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
+	if err := s.Changed(r.Context(), content.KindImage, im.ID); err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
+	l := i18n.FromContext(r.Context())
+	s.sessions.Put(r.Context(), "flash", "admin.uploaded")
+	s.sessions.Put(r.Context(), "flash_detail", l.Tf("admin.uploaded_detail", map[string]any{
+		"Name": im.Filename, "Type": strings.ToUpper(strings.TrimPrefix(img.Variants[0].Type, "image/")),
+		"Size": fileSize(header.Size), "Width": im.Width, "Height": im.Height, "Variants": len(im.Variants)}))
+	http.Redirect(w, r, editURL(content.KindImage, im.ID), http.StatusSeeOther)
+}
+
+// uploadName is the name an upload came with, as a plain file name of at most 100
+// characters, for staff to recognise it by; it is never used to find or serve the file.
+func uploadName(name string) string {
+	name = filepath.Base(strings.ReplaceAll(name, "\\", "/"))
+	name = strings.Map(func(r rune) rune {
+		if r < 0x20 || r == 0x7f || r == utf8.RuneError {
+			return -1
+		}
+		return r
+	}, name)
+	if utf8.RuneCountInString(name) > 100 {
+		name = string([]rune(name)[:100])
+	}
+	if name == "." || name == "/" {
+		return ""
+	}
+	return name
+}
+
+// fileSize is n bytes as a Polish or Czech reader writes them: "850 kB", "1,2 MB" (decimal units and
+// the decimal comma both languages write).
+func fileSize(n int64) string {
+	switch {
+	case n < 1000:
+		return fmt.Sprintf("%d B", n)
+	case n < 1_000_000:
+		return fmt.Sprintf("%d kB", (n+500)/1000)
+	}
+	return strings.Replace(fmt.Sprintf("%.1f MB", float64(n)/1e6), ".", ",", 1)
+}
+
+// mediaHeaders are sent with every media file: kept a year (its name is its hash, so it
+// never changes), never sniffed into another type, and sandboxed should a browser open
+// one as a document.
+var mediaCSP = []string{"default-src 'none'; sandbox"}
+
+// mediaFile handles GET /media/{name}: a file of the media library by the SHA-256 of its
+// bytes and its extension.
+func (s *Server) mediaFile(w http.ResponseWriter, r *http.Request) {
+	name := chi.URLParam(r, "name")
+	sum, ext, _ := strings.Cut(name, ".")
+	if _, err := hex.DecodeString(sum); err != nil || len(sum) != 64 || (ext != "jpg" && ext != "png") {
+		s.notFound(w, r)
+		return
+	}
+	typ, data, err := s.store.MediaFile(r.Context(), sum)
+	switch {
+	case content.ErrorCode(err) == content.ENotFound:
+		s.notFound(w, r)
+		return
+	case err != nil:
+		s.serverError(w, r, err)
+		return
+	}
+	if (content.Variant{Type: typ}).Ext() != "."+ext {
+		s.notFound(w, r)
+		return
+	}
+	h := w.Header()
+	h["Content-Type"] = []string{typ}
+	h["Cache-Control"] = immutableCacheControl
+	h["Content-Security-Policy"] = mediaCSP
+	h.Set("Etag", `"`+sum+`"`)
+	if etagMatch(r.Header.Get("If-None-Match"), `"`+sum+`"`) {
+		w.WriteHeader(http.StatusNotModified)
+		return
+	}
+	h.Set("Content-Length", fmt.Sprint(len(data)))
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
+}

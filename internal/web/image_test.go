@@ -1,0 +1,163 @@
+package web_test
+
+import (
+	"bytes"
+	"encoding/binary"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/jpeg"
+	"io"
+	"mime/multipart"
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/web"
+)
+
+// upload posts data as the file name of the upload form, as a browser does.
+func (c *client) upload(name string, data []byte) response {
+	c.t.Helper()
+	var body bytes.Buffer
+	mw := multipart.NewWriter(&body)
+	fw, err := mw.CreateFormFile("file", name)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	fw.Write(data)
+	mw.Close()
+	req, err := http.NewRequest(http.MethodPost, c.base+"/admin/image/upload", &body)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	req.Header.Set("Content-Type", mw.FormDataContentType())
+	res, err := c.c.Do(req)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	return response{status: res.StatusCode, header: res.Header, body: string(b)}
+}
+
+// phonePhoto is a JPEG with an EXIF segment holding a GPS position, as phones write.
+func phonePhoto(t *testing.T, w, h int) []byte {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	for i := range img.Pix {
+		img.Pix[i] = uint8(i)
+	}
+	img.Set(0, 0, color.White)
+	var buf bytes.Buffer
+	if err := jpeg.Encode(&buf, img, nil); err != nil {
+		t.Fatal(err)
+	}
+	tiff := []byte("II*\x00\x08\x00\x00\x00\x01\x00\x25\x88\x04\x00\x01\x00\x00\x00\x1a\x00\x00\x00\x00\x00\x00\x00GPS 50.6751N 17.9213E")
+	app1 := append([]byte("Exif\x00\x00"), tiff...)
+	out := []byte{0xFF, 0xD8, 0xFF, 0xE1}
+	out = binary.BigEndian.AppendUint16(out, uint16(len(app1)+2))
+	out = append(out, app1...)
+	return append(out, buf.Bytes()[2:]...)
+}
+
+func TestUploadAnImage(t *testing.T) {
+	a := newAdminSite(t)
+	c := a.signedIn()
+	photo := phonePhoto(t, 1200, 800)
+	if !bytes.Contains(photo, []byte("GPS")) {
+		t.Fatal("the test photo has no GPS position")
+	}
+	r := c.upload("IMG_2041.JPG", photo)
+	if r.status != http.StatusSeeOther || !strings.HasPrefix(r.header.Get("Location"), "/admin/image/") {
+		t.Fatalf("upload = %d, Location %q; want 303 to the image's form", r.status, r.header.Get("Location"))
+	}
+	edit := c.get(r.header.Get("Location"))
+	if flash := text(first(parse(t, edit.body), byClass("flash"))); !strings.Contains(flash, "IMG_2041.JPG") || !strings.Contains(flash, "JPEG") || !strings.Contains(flash, "1200 × 800") {
+		t.Errorf("after the upload the form says %q; want the file's name, type and size", flash)
+	}
+	images := web.Current(a.srv).Images
+	if len(images) != 1 || len(images[0].Variants) != 3 {
+		t.Fatalf("%d images kept, with %v", len(images), images)
+	}
+	for _, v := range images[0].Variants {
+		w := a.get("/media/" + v.SHA256 + v.Ext())
+		if w.Code != http.StatusOK || w.Header().Get("Content-Type") != "image/jpeg" ||
+			w.Header().Get("X-Content-Type-Options") != "nosniff" || !strings.Contains(w.Header().Get("Cache-Control"), "immutable") ||
+			!strings.Contains(w.Header().Get("Content-Security-Policy"), "sandbox") {
+			t.Errorf("GET the %d px file: %d %v", v.Width, w.Code, w.Header())
+		}
+		if bytes.Contains(w.Body.Bytes(), []byte("GPS")) || bytes.Contains(w.Body.Bytes(), []byte("Exif")) {
+			t.Errorf("the %d px file served keeps the EXIF GPS position", v.Width)
+		}
+		if w := a.get("/media/" + v.SHA256 + ".png"); w.Code != http.StatusNotFound {
+			t.Errorf("the JPEG asked for as a PNG answers %d", w.Code)
+		}
+	}
+	// Alt text in Polish only: the image can be shown in Polish, and the dashboard says
+	// the Czech one is missing.
+	c.edit(r.header.Get("Location"), map[string]string{"pl.alt": "Rynek w Opolu"})
+	if im := web.Current(a.srv).Images[0]; !im.Shown(content.PL) || im.Shown(content.CS) {
+		t.Errorf("with a Polish alt text only: shown in pl %v, cs %v", im.Shown(content.PL), im.Shown(content.CS))
+	}
+	group := first(parse(t, c.get("/admin/").body), byTag("section", "aria-labelledby", "g-image"))
+	if row := text(first(group, byTag("tbody"))); !strings.Contains(row, "Rynek w Opolu") {
+		t.Errorf("the dashboard's images: %q", row)
+	}
+	// Decorative with an alt text is a contradiction the form names.
+	form := formValues(t, c.get(r.header.Get("Location")).body, r.header.Get("Location"))
+	form.Set("decorative", "1")
+	form.Set("action", "save")
+	if res := c.post(r.header.Get("Location"), form); res.status != http.StatusUnprocessableEntity {
+		t.Errorf("decorative with an alt text: %d, want 422", res.status)
+	}
+}
+
+// pngBomb is a PNG whose header declares w×h pixels and has none.
+func pngBomb(w, h uint32) []byte {
+	ihdr := binary.BigEndian.AppendUint32(nil, w)
+	ihdr = binary.BigEndian.AppendUint32(ihdr, h)
+	ihdr = append(ihdr, 8, 6, 0, 0, 0)
+	chunk := append([]byte("IHDR"), ihdr...)
+	out := append([]byte("\x89PNG\r\n\x1a\n"), binary.BigEndian.AppendUint32(nil, uint32(len(ihdr)))...)
+	out = append(out, chunk...)
+	return binary.BigEndian.AppendUint32(out, crc32.ChecksumIEEE(chunk))
+}
+
+func TestUploadRefusesHostileFiles(t *testing.T) {
+	a := newAdminSite(t)
+	c := a.signedIn()
+	for _, tc := range []struct {
+		name   string
+		data   []byte
+		status int
+		says   string
+	}{
+		{"zdjecie.jpg", []byte("<!DOCTYPE html><script>alert(1)</script>"), http.StatusUnprocessableEntity, "To nie jest obraz"},
+		{"logo.svg", []byte(`<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>`), http.StatusUnprocessableEntity, "SVG"},
+		{"bomba.png", pngBomb(50_000, 50_000), http.StatusUnprocessableEntity, "zbyt wiele pikseli"},
+		{"duzy.jpg", append(phonePhoto(t, 16, 16), make([]byte, 21<<20)...), http.StatusRequestEntityTooLarge, "za duży"},
+	} {
+		r := c.upload(tc.name, tc.data)
+		if r.status != tc.status || !strings.Contains(text(first(parse(t, r.body), byClass("error-summary"))), tc.says) {
+			t.Errorf("%s: %d %q; want %d saying %q", tc.name, r.status, text(first(parse(t, r.body), byClass("error-summary"))), tc.status, tc.says)
+		}
+	}
+	if n := len(web.Current(a.srv).Images); n != 0 {
+		t.Errorf("%d refused files were kept", n)
+	}
+	// Every other admin route keeps the form limit of 1 MB.
+	big := strings.Repeat("x", 2<<20)
+	form := formValues(t, c.get("/admin/page/1").body, "/admin/page/1")
+	form.Set("pl.body", big)
+	if r := c.post("/admin/page/1", form); r.status != http.StatusRequestEntityTooLarge {
+		t.Errorf("a 2 MB form elsewhere: %d, want 413", r.status)
+	}
+	if w := a.get("/media/" + strings.Repeat("a", 64) + ".jpg"); w.Code != http.StatusNotFound {
+		t.Errorf("an unknown media file answers %d", w.Code)
+	}
+	if w := a.get("/media/..%2Faglo.db"); w.Code != http.StatusNotFound && w.Code != http.StatusBadRequest {
+		t.Errorf("a path out of the media answers %d", w.Code)
+	}
+}
