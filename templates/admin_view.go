@@ -248,6 +248,9 @@ type Confirm struct {
 	Action   string
 	Button   string
 	Cancel   string
+	// Blocked lists the items that keep the deletion from going ahead (the ones that show
+	// an image); there is no button while it has any.
+	Blocked []Link
 }
 
 // rows returns the height of a text area: tall for Markdown bodies.

@@ -126,6 +126,15 @@ func (a Article) LangAttr() templ.Attributes {
 	return templ.Attributes{}
 }
 
+// Figure is an image of the media library on a public page with its caption and credit.
+type Figure struct {
+	Src, Srcset, Sizes string
+	Width, Height      int
+	Alt                string // empty for a decorative image
+	Caption, Credit    string
+	Lazy               bool // below the fold: loaded when scrolled near
+}
+
 // NewsCard is a news item in a list.
 type NewsCard struct {
 	Title    string
@@ -262,9 +271,12 @@ type PageView struct {
 	Cards    []ProjectCard
 	Events   []TimelineEvent
 	// EventsHeading titles the timeline: the whole cooperation's or one project's.
-	EventsHeading string
-	News          NewsList // a project's news, or the news page's list
-	Pager         Pager    // the pages of the cards or the events, when there are more
+	EventsHeading  string
+	Lead           *Figure  // the image at the top of a news item
+	Gallery        []Figure // a gallery below its text
+	GalleryHeading string
+	News           NewsList // a project's news, or the news page's list
+	Pager          Pager    // the pages of the cards or the events, when there are more
 }
 
 // ProjectPartner is one partner of a project as a visitor reads it.

@@ -120,3 +120,15 @@ func dropImage(s *Site, id int64) { s.Images = remove(s.Images, id, imageID) }
 
 func getImage(s *Site, id int64) (Item, bool) { return found(s.ImageItem(id)) }
 func listImages(s *Site) []Item               { return copies(s.Images) }
+
+// ImageUses lists the items that show the image with id, for the admin to name before the
+// image can be deleted.
+func (s *Site) ImageUses(id int64) []Ref {
+	var out []Ref
+	for _, n := range s.News {
+		if n.Uses(id) {
+			out = append(out, NewsRef(n.ID))
+		}
+	}
+	return out
+}

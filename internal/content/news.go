@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -31,8 +32,13 @@ type News struct {
 	Version     int64
 	PublishedAt time.Time // UTC
 	ProjectID   int64     // 0 when it is about no project
+	LeadImage   int64     // the image shown at the top of the item; 0 for none
+	Gallery     []int64   // the images of its gallery, in order; at most MaxGallery
 	Text        map[Lang]Text
 }
+
+// MaxGallery is how many images a gallery holds: the slots the form offers.
+const MaxGallery = 12
 
 // ParseNewsTime reads a publication time as the form writes it ("2026-12-03 14:30", or
 // with a T as a browser's datetime-local field sends it), in Zone.
@@ -62,9 +68,54 @@ var newsAccessors = func() []accessor[News] {
 			}
 			return strconv.FormatInt(n.ProjectID, 10)
 		}, func(n *News, v string) { n.ProjectID, _ = strconv.ParseInt(v, 10, 64) }},
+		{"lead_image", func(n *News) string { return idString(n.LeadImage) },
+			func(n *News, v string) { n.LeadImage, _ = strconv.ParseInt(v, 10, 64) }},
 	}
+	as = append(as, galleryAccessors(func(n *News) *[]int64 { return &n.Gallery })...)
 	return append(as, textAccessors(func(n *News) map[Lang]Text { return n.Text })...)
 }()
+
+// idString is an id as a form field writes it: "" for none.
+func idString(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatInt(id, 10)
+}
+
+// galleryAccessors are the fields "gallery1" … "gallery12" of a gallery: one image id
+// each, in order; an empty one is left out when the item is applied.
+func galleryAccessors[T any](g func(*T) *[]int64) []accessor[T] {
+	as := make([]accessor[T], 0, MaxGallery)
+	for i := range MaxGallery {
+		as = append(as, accessor[T]{"gallery" + strconv.Itoa(i+1),
+			func(t *T) string {
+				if ids := *g(t); i < len(ids) {
+					return idString(ids[i])
+				}
+				return ""
+			},
+			func(t *T, v string) {
+				ids := g(t)
+				for len(*ids) <= i {
+					*ids = append(*ids, 0)
+				}
+				(*ids)[i], _ = strconv.ParseInt(v, 10, 64)
+			}})
+	}
+	return as
+}
+
+// compactIDs drops the empty slots of a gallery.
+func compactIDs(ids []int64) []int64 {
+	var out []int64
+	for _, id := range ids {
+		if id != 0 {
+			out = append(out, id)
+		}
+	}
+	return out
+}
 
 // Fields returns the news item's editable fields.
 func (n News) Fields() []Field { return fields(&n, newsAccessors) }
@@ -72,7 +123,9 @@ func (n News) Fields() []Field { return fields(&n, newsAccessors) }
 // Apply sets the news item's fields from values; fields not in values keep their value.
 func (n *News) Apply(values map[string]string) {
 	n.Text = cloneMap(n.Text)
+	n.Gallery = slices.Clone(n.Gallery)
 	apply(n, newsAccessors, values)
+	n.Gallery = compactIDs(n.Gallery)
 }
 
 // validateNews checks the form of a news item.
@@ -85,6 +138,15 @@ func validateNews(v *validator) {
 			v.fail("project_id", "error.project")
 		}
 	}
+	v.images("lead_image")
+	for i := range MaxGallery {
+		v.images("gallery" + strconv.Itoa(i+1))
+	}
+}
+
+// Uses reports whether the item shows the image with id.
+func (n News) Uses(image int64) bool {
+	return n.LeadImage == image || slices.Contains(n.Gallery, image)
 }
 
 // Kind is KindNews.

@@ -125,6 +125,11 @@ func (v *validator) date(field string) Date {
 	return d
 }
 
+// images checks a field that names an image by its id.
+func (v *validator) images(field string) {
+	v.check(field, func(s string) bool { n, err := strconv.ParseInt(s, 10, 64); return err == nil && n > 0 }, "error.image")
+}
+
 // someLanguage asks for field in at least one language.
 func (v *validator) someLanguage(field string) {
 	for _, lang := range Langs {

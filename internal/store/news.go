@@ -3,6 +3,8 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
+	"fmt"
 
 	"github.com/aglo/aglo/internal/content"
 )
@@ -10,7 +12,7 @@ import (
 // loadNews reads the news item with id, or every item when id is 0, newest first.
 func loadNews(ctx context.Context, tx *sql.Tx, id int64) ([]content.News, error) {
 	where, args := only("id", id)
-	rows, err := tx.QueryContext(ctx, `SELECT id, version, published_at, COALESCE(project_id, 0)
+	rows, err := tx.QueryContext(ctx, `SELECT id, version, published_at, COALESCE(project_id, 0), COALESCE(lead_image_id, 0), gallery
 		FROM news`+where+` ORDER BY published_at DESC, id DESC`, args...)
 	if err != nil {
 		return nil, err
@@ -19,10 +21,14 @@ func loadNews(ctx context.Context, tx *sql.Tx, id int64) ([]content.News, error)
 	index := make(map[int64]int)
 	for rows.Next() {
 		n := content.News{Text: make(map[content.Lang]content.Text, 2)}
-		var published string
-		if err := rows.Scan(&n.ID, &n.Version, &published, &n.ProjectID); err != nil {
+		var published, gallery string
+		if err := rows.Scan(&n.ID, &n.Version, &published, &n.ProjectID, &n.LeadImage, &gallery); err != nil {
 			rows.Close()
 			return nil, err
+		}
+		if err := json.Unmarshal([]byte(gallery), &n.Gallery); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("news %d: gallery: %w", n.ID, err)
 		}
 		n.PublishedAt = parseTime(published)
 		index[n.ID] = len(out)
@@ -72,12 +78,15 @@ var newsKind = kind{
 	},
 	write: func(ctx context.Context, tx *sql.Tx, it content.Item) error {
 		n := it.(*content.News)
-		var project any
-		if n.ProjectID != 0 {
-			project = n.ProjectID
+		gallery, err := json.Marshal(n.Gallery)
+		if err != nil {
+			return err
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE news SET published_at = ?, project_id = ? WHERE id = ?",
-			formatTime(n.PublishedAt), project, n.ID); err != nil {
+		if n.Gallery == nil {
+			gallery = []byte("[]")
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE news SET published_at = ?, project_id = ?, lead_image_id = ?, gallery = ? WHERE id = ?",
+			formatTime(n.PublishedAt), nullID(n.ProjectID), nullID(n.LeadImage), string(gallery), n.ID); err != nil {
 			return err
 		}
 		for lang, t := range n.Text {
@@ -91,4 +100,12 @@ var newsKind = kind{
 		}
 		return dropOtherLangs(ctx, tx, "news_texts", "news_id", n.ID, n.Text)
 	},
+}
+
+// nullID is id as a column value: NULL for 0, none.
+func nullID(id int64) any {
+	if id == 0 {
+		return nil
+	}
+	return id
 }

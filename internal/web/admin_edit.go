@@ -316,25 +316,57 @@ func (s *Server) deleteConfirm(w http.ResponseWriter, r *http.Request) {
 		s.adminError(w, r, http.StatusNotFound, "error.not_found")
 		return
 	}
+	s.renderConfirm(w, r, http.StatusOK, k, id, it)
+}
+
+// renderConfirm asks whether to delete the item, or says which items keep it from being
+// deleted (status is then 409 for a deletion that was asked for).
+func (s *Server) renderConfirm(w http.ResponseWriter, r *http.Request, status int, k *webKind, id int64, it item) {
 	l := i18n.FromContext(r.Context())
-	title := it.title(l.Lang())
-	s.renderAdmin(w, r, http.StatusOK, l.T("admin.delete"), templates.ConfirmPage(templates.Confirm{
-		Heading:  l.Tf("admin.delete_heading", map[string]any{"Title": title}),
+	v := templates.Confirm{
+		Heading:  l.Tf("admin.delete_heading", map[string]any{"Title": it.title(l.Lang())}),
 		Question: l.T("admin.delete_question"),
 		Action:   editURL(k.kind, id) + "/delete",
 		Button:   l.T("admin.delete"),
 		Cancel:   "/admin/",
-	}))
+		Blocked:  s.usedBy(l, k, id),
+	}
+	if len(v.Blocked) > 0 {
+		v.Question = l.T("admin.image_in_use")
+	}
+	s.renderAdmin(w, r, status, l.T("admin.delete"), templates.ConfirmPage(v))
+}
+
+// usedBy links the items that show the item of k with id, which keep it from being
+// deleted silently.
+func (s *Server) usedBy(l *i18n.Localizer, k *webKind, id int64) []templates.Link {
+	if k.usedBy == nil {
+		return nil
+	}
+	site := s.current()
+	var out []templates.Link
+	for _, ref := range k.usedBy(site, id) {
+		if uk, ok := webKindOf(string(ref.Kind)); ok {
+			if u, ok := uk.find(site, ref.ID); ok {
+				out = append(out, templates.Link{Label: l.T("admin.kind."+string(ref.Kind)) + ": " + u.title(l.Lang()), Href: editURL(ref.Kind, ref.ID)})
+			}
+		}
+	}
+	return out
 }
 
 // deleteItem handles POST /admin/{kind}/{id}/delete.
 func (s *Server) deleteItem(w http.ResponseWriter, r *http.Request) {
-	k, id, _, ok := s.target(r)
+	k, id, it, ok := s.target(r)
 	if !ok || !k.remove || id == 0 {
 		s.adminError(w, r, http.StatusNotFound, "error.not_found")
 		return
 	}
 	if !s.parseForm(w, r) {
+		return
+	}
+	if len(s.usedBy(i18n.FromContext(r.Context()), k, id)) > 0 {
+		s.renderConfirm(w, r, http.StatusConflict, k, id, it)
 		return
 	}
 	if err := s.store.Delete(r.Context(), k.kind, id, s.edit(r)); err != nil {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -29,7 +30,8 @@ const maxUploadBytes = media.MaxBytes + 64<<10
 // in it, or as decorative.
 var imageKind = &webKind{
 	kind: content.KindImage, heading: "admin.group.images", create: "admin.upload.image", newURL: uploadPath, remove: true,
-	spec: func(*content.Site, *i18n.Localizer) form.Spec { return form.Image },
+	spec:   func(*content.Site, *i18n.Localizer) form.Spec { return form.Image },
+	usedBy: (*content.Site).ImageUses,
 	view: func(_ *content.Site, src content.Item) item {
 		im := src.(*content.Image)
 		titles := make(map[content.Lang]string, 2)
@@ -41,6 +43,52 @@ var imageKind = &webKind{
 		}
 		return item{titles: titles, ready: func(lang content.Lang) (bool, bool) { ok := im.Shown(lang); return ok, ok }}
 	},
+}
+
+// The sizes attributes of images on public pages: a lead image spans the text column
+// (at most 45rem), a gallery's figures a third of it on a wide screen, half on a phone.
+const (
+	leadSizes    = "(min-width: 48rem) 45rem, 100vw"
+	gallerySizes = "(min-width: 48rem) 15rem, 50vw"
+)
+
+// figure is the view of im on a page in lang, which must be able to show it: its variants
+// as a srcset, the size of the largest for width and height (no layout shift), and, below
+// the fold, lazy loading.
+func figure(im content.Image, lang content.Lang, sizes string, lazy bool) templates.Figure {
+	t := im.Text[lang]
+	f := templates.Figure{Alt: t.Alt, Caption: t.Caption, Credit: t.Credit, Sizes: sizes, Lazy: lazy,
+		Width: im.Width, Height: im.Height}
+	var srcset []string
+	for _, v := range im.Variants {
+		srcset = append(srcset, mediaURL(v)+" "+fmt.Sprint(v.Width)+"w")
+		f.Src = mediaURL(v) // the largest, last, for browsers without srcset
+	}
+	f.Srcset = strings.Join(srcset, ", ")
+	if im.Decorative {
+		f.Alt = ""
+	}
+	return f
+}
+
+// mediaURL is the address of a file of the media library.
+func mediaURL(v content.Variant) string { return "/media/" + v.SHA256 + v.Ext() }
+
+// imageOptions are the choices of an image in the forms that show one, by their alt text
+// in the editor's language (or the other, or the file's name).
+func imageOptions(site *content.Site, l *i18n.Localizer) []form.Option {
+	opts := make([]form.Option, 0, len(site.Images))
+	for _, im := range site.Images {
+		label := im.Text[l.Lang()].Alt
+		if label == "" {
+			label = im.Text[l.Lang().Other()].Alt
+		}
+		if label == "" {
+			label = im.Filename
+		}
+		opts = append(opts, form.Option{Value: strconv.FormatInt(im.ID, 10), Label: label, Literal: true})
+	}
+	return opts
 }
 
 // uploadForm handles GET /admin/image/upload.

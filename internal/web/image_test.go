@@ -161,3 +161,72 @@ func TestUploadRefusesHostileFiles(t *testing.T) {
 		t.Errorf("a path out of the media answers %d", w.Code)
 	}
 }
+
+// TestNewsWithImages: a news item's lead image and gallery are shown responsive, with
+// their alt text in the page's language, only in the languages they have one in; an image
+// in use cannot be deleted; an edited alt text shows on the next request.
+func TestNewsWithImages(t *testing.T) {
+	a := newAdminSite(t)
+	c := a.signedIn()
+	var ids []string
+	for i, alt := range []map[string]string{
+		{"pl.alt": "Rynek w Opolu", "cs.alt": "Náměstí v Opoli", "pl.caption": "Rynek", "pl.credit": "Urząd Miasta Opola"},
+		{"pl.alt": "Ratusz w Ołomuńcu"},
+	} {
+		r := c.upload("zdjecie.jpg", phonePhoto(t, 1700-i*300, 900))
+		c.edit(r.header.Get("Location"), alt)
+		ids = append(ids, strings.TrimPrefix(r.header.Get("Location"), "/admin/image/"))
+	}
+	c.edit("/admin/news/new", map[string]string{"pl.title": "Wizyta w Ołomuńcu", "pl.published": "on", "cs.title": "Návštěva v Olomouci",
+		"cs.published": "on", "lead_image": ids[0], "gallery1": ids[0], "gallery2": ids[1]})
+
+	doc := a.page("/pl/aktualnosci/wizyta-w-olomuncu")
+	lead := first(first(doc, byClass("lead-image")), byTag("img"))
+	srcset, _ := attr(lead, "srcset")
+	width, _ := attr(lead, "width")
+	alt, _ := attr(lead, "alt")
+	if strings.Count(srcset, "w,")+1 != 3 || !strings.Contains(srcset, " 480w") || width != "1600" || alt != "Rynek w Opolu" {
+		t.Errorf("lead image: srcset %q, width %q, alt %q", srcset, width, alt)
+	}
+	if _, lazy := attr(lead, "loading"); lazy {
+		t.Error("the lead image, above the fold, is loaded lazily")
+	}
+	gallery := findAll(first(doc, byClass("gallery-grid")), byTag("img"))
+	if len(gallery) != 2 {
+		t.Fatalf("the Polish gallery shows %d images, want 2", len(gallery))
+	}
+	if l, _ := attr(gallery[1], "loading"); l != "lazy" {
+		t.Errorf("a gallery image has loading %q, want lazy", l)
+	}
+	if cap := text(first(doc, byTag("figcaption"))); !strings.Contains(cap, "Rynek") || !strings.Contains(cap, "Urząd Miasta Opola") {
+		t.Errorf("the caption reads %q", cap)
+	}
+	// In Czech only the image with a Czech alt text is shown.
+	cs := findAll(first(a.page("/cs/aktuality/navsteva-v-olomouci"), byClass("gallery-grid")), byTag("img"))
+	if len(cs) != 1 {
+		t.Errorf("the Czech gallery shows %d images, want the one with a Czech alt text", len(cs))
+	} else if alt, _ := attr(cs[0], "alt"); alt != "Náměstí v Opoli" {
+		t.Errorf("the Czech alt text is %q", alt)
+	}
+	src, _ := attr(lead, "src")
+	if w := a.get(src); w.Code != http.StatusOK {
+		t.Errorf("GET %s = %d", src, w.Code)
+	}
+	// An image in use: the confirmation names where, and the deletion is refused.
+	confirm := c.get("/admin/image/" + ids[0] + "/delete")
+	if !strings.Contains(confirm.body, "Wizyta w Ołomuńcu") || strings.Contains(confirm.body, `class="danger"`) {
+		t.Errorf("the confirmation of deleting an image in use does not name the news item, or offers to delete:\n%s", text(first(parse(t, confirm.body), byTag("main"))))
+	}
+	if r := c.post("/admin/image/"+ids[0]+"/delete", nil); r.status != http.StatusConflict {
+		t.Errorf("deleting an image in use: %d, want 409", r.status)
+	}
+	if n := len(web.Current(a.srv).Images); n != 2 {
+		t.Errorf("%d images left, want both", n)
+	}
+	// An edited alt text is on the next request of the item's page.
+	c.edit("/admin/image/"+ids[0], map[string]string{"pl.alt": "Rynek w Opolu zimą"})
+	lead = first(first(a.page("/pl/aktualnosci/wizyta-w-olomuncu"), byClass("lead-image")), byTag("img"))
+	if alt, _ := attr(lead, "alt"); alt != "Rynek w Opolu zimą" {
+		t.Errorf("after editing the alt text the page says %q", alt)
+	}
+}

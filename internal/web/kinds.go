@@ -55,6 +55,9 @@ type webKind struct {
 	view func(site *content.Site, src content.Item) item
 	// defaults are the values a new item's form starts with at the time now; nil: none.
 	defaults func(now time.Time) map[string]string
+	// usedBy lists the items that show the item with id, which cannot be deleted while
+	// there are any; nil for kinds nothing shows.
+	usedBy func(site *content.Site, id int64) []content.Ref
 	// public renders a page of the kind for visitors; nil for kinds without pages of
 	// their own. ok is false when the item has no page v.n.
 	public func(s *Server, v publicView) (_ templ.Component, ok bool)

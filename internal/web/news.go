@@ -22,7 +22,9 @@ const (
 // schedules the item), optionally about a project.
 var newsKind = &webKind{
 	kind: content.KindNews, heading: "admin.group.news", create: "admin.new.news", remove: true,
-	spec: func(site *content.Site, l *i18n.Localizer) form.Spec { return form.News(projectOptions(site, l)) },
+	spec: func(site *content.Site, l *i18n.Localizer) form.Spec {
+		return form.News(projectOptions(site, l), imageOptions(site, l))
+	},
 	defaults: func(now time.Time) map[string]string {
 		return map[string]string{"published_at": content.FormatNewsTime(now)}
 	},
@@ -45,7 +47,21 @@ func (s *Server) newsPublic(v publicView) (templ.Component, bool) {
 		}
 	}
 	v.head.OGType = "article"
-	return templates.TextPage(templates.PageView{Article: v.article, Eyebrow: v.l.T("news.eyebrow"), Facts: facts}), v.n == 1
+	v.use(content.KindImage, content.KindProject)
+	page := templates.PageView{Article: v.article, Eyebrow: v.l.T("news.eyebrow"), Facts: facts}
+	if im, ok := v.site.ImageItem(n.LeadImage); ok && im.Shown(v.lang) {
+		f := figure(im, v.lang, leadSizes, false)
+		page.Lead = &f
+	}
+	for _, id := range n.Gallery {
+		if im, ok := v.site.ImageItem(id); ok && im.Shown(v.lang) {
+			page.Gallery = append(page.Gallery, figure(im, v.lang, gallerySizes, true))
+		}
+	}
+	if len(page.Gallery) > 0 {
+		page.GalleryHeading = v.l.T("news.gallery")
+	}
+	return templates.TextPage(page), v.n == 1
 }
 
 // newsDate is the day t was published on, in the page's language.
