@@ -188,7 +188,8 @@ type TimelineEvent struct {
 	Datetime string // "2017-12-11"
 	Title    string
 	Body     templ.Component
-	Project  Link // empty Href when the event belongs to no project
+	Project  Link     // empty Href when the event belongs to no project
+	Gallery  []Figure // its photographs, in the page's language
 	// Lang is the language of Title and Body when it is not the page's: an event not yet
 	// written in the visitor's language is shown in the other one, marked as such.
 	Lang content.Lang

@@ -2,6 +2,7 @@ package content
 
 import (
 	"cmp"
+	"slices"
 	"strconv"
 )
 
@@ -14,8 +15,9 @@ type Event struct {
 	Version   int64
 	Hidden    bool
 	Start     Date
-	End       Date  // zero when the event is a single day, month or year
-	ProjectID int64 // 0 when the event belongs to no project
+	End       Date    // zero when the event is a single day, month or year
+	ProjectID int64   // 0 when the event belongs to no project
+	Gallery   []int64 // images of the media library, in order; at most MaxGallery
 	Text      map[Lang]EventText
 }
 
@@ -37,6 +39,7 @@ var eventAccessors = func() []accessor[Event] {
 		}, func(e *Event, v string) { e.ProjectID, _ = strconv.ParseInt(v, 10, 64) }},
 		flag("hidden", func(e *Event) *bool { return &e.Hidden }),
 	}
+	as = append(as, galleryAccessors(func(e *Event) *[]int64 { return &e.Gallery })...)
 	for _, lang := range Langs {
 		m := func(e *Event) map[Lang]EventText { return e.Text }
 		as = append(as,
@@ -52,7 +55,9 @@ func (e Event) Fields() []Field { return fields(&e, eventAccessors) }
 // Apply sets the event's fields from values; fields not in values keep their value.
 func (e *Event) Apply(values map[string]string) {
 	e.Text = cloneMap(e.Text)
+	e.Gallery = slices.Clone(e.Gallery)
 	apply(e, eventAccessors, values)
+	e.Gallery = compactIDs(e.Gallery)
 }
 
 // validateEvent checks the form of a event.
@@ -67,6 +72,9 @@ func validateEvent(v *validator) {
 		if _, err := strconv.ParseInt(p, 10, 64); err != nil {
 			v.fail("project_id", "error.project")
 		}
+	}
+	for i := range MaxGallery {
+		v.images("gallery" + strconv.Itoa(i+1))
 	}
 }
 

@@ -1,6 +1,9 @@
 package content
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // KindImage is the kind of an image of the media library.
 const KindImage Kind = "image"
@@ -128,6 +131,11 @@ func (s *Site) ImageUses(id int64) []Ref {
 	for _, n := range s.News {
 		if n.Uses(id) {
 			out = append(out, NewsRef(n.ID))
+		}
+	}
+	for _, e := range s.Events {
+		if slices.Contains(e.Gallery, id) {
+			out = append(out, Ref{Kind: KindEvent, ID: e.ID})
 		}
 	}
 	return out

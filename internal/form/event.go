@@ -4,14 +4,15 @@ import (
 	"github.com/aglo/aglo/internal/content"
 )
 
-// Event returns the form of an event; projects are the choices of the project it belongs to.
-func Event(projects []Option) Spec {
-	return Spec{Kind: content.KindEvent, Fields: []Field{
+// Event returns the form of an event; projects are the choices of the project it belongs
+// to, images those of each place of its gallery.
+func Event(projects, images []Option) Spec {
+	return Spec{Kind: content.KindEvent, Fields: append([]Field{
 		{Name: "start", Label: "field.start", Hint: "hint.date", Input: Text, Required: true},
 		{Name: "end", Label: "field.end", Hint: "hint.date", Input: Text},
 		{Name: "project_id", Label: "field.project", Input: Select, Options: append([]Option{{Value: "", Label: "field.no_project"}}, projects...)},
 		{Name: "hidden", Label: "field.hidden", Hint: "hint.hidden", Input: Check},
 		{Name: "title", Label: "field.title", Input: Text, PerLang: true},
 		{Name: "body", Label: "field.text", Hint: "hint.markdown", Input: Markdown, PerLang: true},
-	}}
+	}, gallery(images)...)}
 }

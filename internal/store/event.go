@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"sort"
 
@@ -12,7 +13,7 @@ import (
 // loadEvents reads the event with id, or every event when id is 0, by date.
 func loadEvents(ctx context.Context, tx *sql.Tx, id int64) ([]content.Event, error) {
 	where, args := only("id", id)
-	rows, err := tx.QueryContext(ctx, `SELECT id, version, hidden, start_date, end_date, COALESCE(project_id, 0) FROM events`+where, args...)
+	rows, err := tx.QueryContext(ctx, `SELECT id, version, hidden, start_date, end_date, COALESCE(project_id, 0), gallery FROM events`+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -22,10 +23,15 @@ func loadEvents(ctx context.Context, tx *sql.Tx, id int64) ([]content.Event, err
 		var (
 			e          = content.Event{Text: make(map[content.Lang]content.EventText, 2)}
 			start, end string
+			gallery    string
 		)
-		if err := rows.Scan(&e.ID, &e.Version, &e.Hidden, &start, &end, &e.ProjectID); err != nil {
+		if err := rows.Scan(&e.ID, &e.Version, &e.Hidden, &start, &end, &e.ProjectID, &gallery); err != nil {
 			rows.Close()
 			return nil, err
+		}
+		if err := json.Unmarshal([]byte(gallery), &e.Gallery); err != nil {
+			rows.Close()
+			return nil, fmt.Errorf("event %d: gallery: %w", e.ID, err)
 		}
 		if e.Start, err = content.ParseDate(start); err != nil {
 			rows.Close()
@@ -133,8 +139,12 @@ var eventKind = kind{
 			}
 			project = ev.ProjectID
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE events SET hidden = ?, start_date = ?, end_date = ?, project_id = ? WHERE id = ?",
-			ev.Hidden, ev.Start.String(), ev.End.String(), project, ev.ID); err != nil {
+		gallery, err := json.Marshal(ev.Gallery)
+		if err != nil || ev.Gallery == nil {
+			gallery = []byte("[]")
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE events SET hidden = ?, start_date = ?, end_date = ?, project_id = ?, gallery = ? WHERE id = ?",
+			ev.Hidden, ev.Start.String(), ev.End.String(), project, string(gallery), ev.ID); err != nil {
 			return err
 		}
 		for lang, t := range ev.Text {

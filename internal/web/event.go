@@ -12,7 +12,9 @@ import (
 // project, chosen in the form from the projects.
 var eventKind = &webKind{
 	kind: content.KindEvent, heading: "admin.group.events", create: "admin.new.event", remove: true,
-	spec: func(site *content.Site, l *i18n.Localizer) form.Spec { return form.Event(projectOptions(site, l)) },
+	spec: func(site *content.Site, l *i18n.Localizer) form.Spec {
+		return form.Event(projectOptions(site, l), imageOptions(site, l))
+	},
 	view: func(_ *content.Site, src content.Item) item {
 		ev := src.(*content.Event)
 		titles := make(map[content.Lang]string, 2)
@@ -52,6 +54,11 @@ func (s *Server) timeline(site *content.Site, l *i18n.Localizer, events []conten
 			Title:    typography.Text(shown, t.Title),
 			Body:     s.markdown(shown, t.Body),
 			Lang:     otherLang(shown, lang),
+		}
+		for _, id := range e.Gallery {
+			if im, ok := site.ImageItem(id); ok && im.Shown(lang) {
+				ev.Gallery = append(ev.Gallery, figure(im, lang, gallerySizes, true))
+			}
 		}
 		if p, ok := site.Project(e.ProjectID); ok && withProjects && !p.Hidden {
 			if pt, _, ok := content.PickText(p.Text, lang); ok {

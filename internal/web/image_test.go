@@ -230,3 +230,36 @@ func TestNewsWithImages(t *testing.T) {
 		t.Errorf("after editing the alt text the page says %q", alt)
 	}
 }
+
+// TestEventGallery: an event of the timeline shows its gallery on the history page and its
+// project's page, and its images cannot be deleted while it does.
+func TestEventGallery(t *testing.T) {
+	a := newAdminSite(t)
+	c := a.signedIn()
+	r := c.upload("wizyta.jpg", phonePhoto(t, 600, 400))
+	image := strings.TrimPrefix(r.header.Get("Location"), "/admin/image/")
+	c.edit(r.header.Get("Location"), map[string]string{"pl.alt": "Uczestnicy wizyty studyjnej", "cs.alt": "Účastníci studijní cesty"})
+	c.edit("/admin/event/1", map[string]string{"gallery1": image})
+	ev, _ := web.Current(a.srv).Event(1)
+	for _, path := range []string{"/pl/historia-wspolpracy", "/cs/historie-spoluprace"} {
+		if n := len(findAll(first(a.page(path), byClass("timeline-list")), byTag("img"))); n != 1 {
+			t.Errorf("%s shows %d images of the timeline, want the event's one", path, n)
+		}
+	}
+	if ev.ProjectID != 0 {
+		project := web.Current(a.srv).Path(content.PL, content.ProjectRef(ev.ProjectID))
+		if n := len(findAll(a.page(project), byTag("img", "alt", "Uczestnicy wizyty studyjnej"))); n != 1 {
+			t.Errorf("%s shows %d of the event's images", project, n)
+		}
+	}
+	if r := c.post("/admin/image/"+image+"/delete", nil); r.status != http.StatusConflict {
+		t.Errorf("deleting an image an event shows: %d, want 409", r.status)
+	}
+	c.edit("/admin/event/1", map[string]string{"gallery1": ""})
+	if r := c.post("/admin/image/"+image+"/delete", nil); r.status != http.StatusSeeOther {
+		t.Errorf("deleting the image once no item shows it: %d, want 303", r.status)
+	}
+	if n := len(web.Current(a.srv).Images); n != 0 {
+		t.Errorf("%d images left after the deletion", n)
+	}
+}

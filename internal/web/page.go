@@ -52,7 +52,7 @@ func (s *Server) pagePublic(v publicView) (templ.Component, bool) {
 			EU: s.euNotice(lang),
 		}), n == 1
 	case content.PageHistory:
-		v.use(content.KindEvent, content.KindProject)
+		v.use(content.KindEvent, content.KindProject, content.KindImage)
 		events, pages, ok := content.PageOf(shownEvents(site, lang, 0), n, eventsPerPage)
 		if !ok {
 			return nil, false

@@ -37,7 +37,7 @@ func projectOptions(site *content.Site, l *i18n.Localizer) []form.Option {
 // projectPublic is the public view of a project: its text, facts, partners and events.
 func (s *Server) projectPublic(v publicView) (templ.Component, bool) {
 	site, lang, l, n, article, shown := v.site, v.lang, v.l, v.n, v.article, v.shown
-	v.use(content.KindEvent, content.KindNews)
+	v.use(content.KindEvent, content.KindNews, content.KindImage)
 	p, _ := site.Project(v.ref.ID)
 	// The events and the news go page by page side by side, as far as the longer goes.
 	events, eventPages, _ := content.PageOf(shownEvents(site, lang, p.ID), n, eventsPerPage)
