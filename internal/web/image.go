@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"net/http"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -69,6 +70,37 @@ func figure(im content.Image, lang content.Lang, sizes string, lazy bool) templa
 		f.Alt = ""
 	}
 	return f
+}
+
+// placement is how an editor places an image of the library in a Markdown text:
+// ![](image:12), the image's number as its form shows it. What the brackets hold is not
+// used: the alt text is the library's, in the text's language.
+var placement = regexp.MustCompile(`!\[[^\]\n]*\]\(image:([0-9]{1,12})\)`)
+
+// placesImages reports whether a Markdown text places an image of the library.
+func placesImages(src string) bool { return strings.Contains(src, "](image:") }
+
+// withImages turns the images a Markdown text in lang places into ordinary Markdown
+// images of their largest variant with their alt text in lang. An image that cannot be
+// shown in lang (no alt text there, and not decorative) or is not in the library is left
+// out.
+func withImages(site *content.Site, lang content.Lang, src string) string {
+	if !placesImages(src) {
+		return src
+	}
+	return placement.ReplaceAllStringFunc(src, func(m string) string {
+		id, _ := strconv.ParseInt(placement.FindStringSubmatch(m)[1], 10, 64)
+		im, ok := site.ImageItem(id)
+		if !ok || !im.Shown(lang) || len(im.Variants) == 0 {
+			return ""
+		}
+		alt := im.Text[lang].Alt
+		if im.Decorative {
+			alt = ""
+		}
+		alt = strings.NewReplacer("[", "(", "]", ")", "\n", " ").Replace(alt)
+		return "![" + alt + "](" + mediaURL(im.Variants[len(im.Variants)-1]) + ")"
+	})
 }
 
 // mediaURL is the address of a file of the media library.
@@ -167,7 +199,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	s.sessions.Put(r.Context(), "flash", "admin.uploaded")
 	s.sessions.Put(r.Context(), "flash_detail", l.Tf("admin.uploaded_detail", map[string]any{
 		"Name": im.Filename, "Type": strings.ToUpper(strings.TrimPrefix(img.Variants[0].Type, "image/")),
-		"Size": fileSize(header.Size), "Width": im.Width, "Height": im.Height, "Variants": len(im.Variants)}))
+		"Size": fileSize(header.Size), "Width": im.Width, "Height": im.Height, "Variants": len(im.Variants), "ID": im.ID}))
 	http.Redirect(w, r, editURL(content.KindImage, im.ID), http.StatusSeeOther)
 }
 

@@ -263,3 +263,34 @@ func TestEventGallery(t *testing.T) {
 		t.Errorf("%d images left after the deletion", n)
 	}
 }
+
+// TestImagePlacedInMarkdown: ![](image:N) in a text places the library's image with its
+// alt text in the text's language, and only where it has one.
+func TestImagePlacedInMarkdown(t *testing.T) {
+	a := newAdminSite(t)
+	c := a.signedIn()
+	r := c.upload("ratusz.jpg", phonePhoto(t, 700, 500))
+	id := strings.TrimPrefix(r.header.Get("Location"), "/admin/image/")
+	if flash := text(first(parse(t, c.get(r.header.Get("Location")).body), byClass("flash"))); !strings.Contains(flash, "![](image:"+id+")") {
+		t.Errorf("after the upload the notice does not say how to place the image: %q", flash)
+	}
+	c.edit(r.header.Get("Location"), map[string]string{"pl.alt": "Ratusz w Ołomuńcu"})
+	c.edit("/admin/page/2", map[string]string{"pl.body": "Wstęp.\n\n![cokolwiek](image:" + id + ")\n\nDalej.",
+		"cs.body": "Úvod.\n\n![](image:" + id + ")\n\n![](image:999)"})
+	img := first(first(a.page("/pl/historia-wspolpracy"), byClass("prose")), byTag("img"))
+	if alt, _ := attr(img, "alt"); alt != "Ratusz w Ołomuńcu" {
+		t.Errorf("the placed image's alt is %q, want the library's Polish one", alt)
+	}
+	if src, _ := attr(img, "src"); !strings.HasPrefix(src, "/media/") || a.get(src).Code != http.StatusOK {
+		t.Errorf("the placed image's src %q does not serve", src)
+	}
+	if n := len(findAll(first(a.page("/cs/historie-spoluprace"), byClass("prose")), byTag("img"))); n != 0 {
+		t.Errorf("the Czech text shows %d images; the image has no Czech alt text and 999 does not exist", n)
+	}
+	// The alt text edited in the library is on the page at once.
+	c.edit(r.header.Get("Location"), map[string]string{"pl.alt": "Ratusz w Ołomuńcu nocą"})
+	img = first(first(a.page("/pl/historia-wspolpracy"), byClass("prose")), byTag("img"))
+	if alt, _ := attr(img, "alt"); alt != "Ratusz w Ołomuńcu nocą" {
+		t.Errorf("after the edit the alt is %q", alt)
+	}
+}

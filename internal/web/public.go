@@ -141,7 +141,10 @@ func (s *Server) pageView(site *content.Site, lang content.Lang, ref content.Ref
 	texts, _ := site.Texts(ref)
 	text, shown, _ := content.PickText(texts, lang)
 	head := s.head(site, lang, ref, n, text, shown)
-	v := publicView{site: site, lang: lang, l: l, ref: ref, n: n, article: s.article(l, text, shown), shown: shown, head: &head, uses: &uses}
+	v := publicView{site: site, lang: lang, l: l, ref: ref, n: n, article: s.article(site, l, text, shown), shown: shown, head: &head, uses: &uses}
+	if placesImages(text.Body) {
+		v.use(content.KindImage)
+	}
 	// A list's later pages repeat the item's title but not its text.
 	if n > 1 {
 		v.article.Body = nil
@@ -150,14 +153,15 @@ func (s *Server) pageView(site *content.Site, lang content.Lang, ref content.Ref
 	return page, head, uses, ok
 }
 
-// article is the view of a text shown to a visitor of lang.
-func (s *Server) article(l *i18n.Localizer, t content.Text, shown content.Lang) templates.Article {
+// article is the view of a text shown to a visitor of lang, with the images it places
+// from the site's library.
+func (s *Server) article(site *content.Site, l *i18n.Localizer, t content.Text, shown content.Lang) templates.Article {
 	a := templates.Article{
 		Lang:     shown,
 		Fallback: shown != l.Lang(),
 		Title:    typography.Text(shown, t.Title),
 		Summary:  typography.Text(shown, t.Summary),
-		Body:     s.markdown(shown, t.Body),
+		Body:     s.markdown(shown, withImages(site, shown, t.Body)),
 	}
 	if !t.UpdatedAt.IsZero() {
 		d := t.UpdatedAt.UTC()
