@@ -261,8 +261,13 @@ func rows(f FormField) string {
 	return "3"
 }
 
-// Upload is the image upload form, with why the last upload was refused.
+// Upload is the form of an upload (an image, a document), with why the last upload was
+// refused.
 type Upload struct {
-	Hint  string // the accepted types and the limits
-	Error string
+	Heading string
+	Action  string // where it posts
+	Accept  string // the types the file picker offers
+	Label   string
+	Hint    string // the accepted types and the limits
+	Error   string
 }

@@ -135,6 +135,17 @@ type Figure struct {
 	Lazy               bool // below the fold: loaded when scrolled near
 }
 
+// DocumentLink is a document to download: its title, and what the link must say about it
+// (its format and size; the language it is written in when that is not the page's).
+type DocumentLink struct {
+	Title     string
+	TitleLang content.Lang // the title's language when it is not the page's
+	Href      string
+	Format    string // "PDF, 1,2 MB"
+	HrefLang  string // the document's language when it is not the page's
+	Note      string // says so: "po czesku"
+}
+
 // NewsCard is a news item in a list.
 type NewsCard struct {
 	Title    string
@@ -276,8 +287,9 @@ type PageView struct {
 	Lead           *Figure  // the image at the top of a news item
 	Gallery        []Figure // a gallery below its text
 	GalleryHeading string
-	News           NewsList // a project's news, or the news page's list
-	Pager          Pager    // the pages of the cards or the events, when there are more
+	Documents      []DocumentLink // to download, listed with the page
+	News           NewsList       // a project's news, or the news page's list
+	Pager          Pager          // the pages of the cards or the events, when there are more
 }
 
 // ProjectPartner is one partner of a project as a visitor reads it.

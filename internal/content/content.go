@@ -58,11 +58,12 @@ func (t Text) Ready() bool { return t.Published && t.Title != "" && t.Slug != ""
 // Site is every piece of content, as one snapshot the web layer renders from.
 type Site struct {
 	Pages     map[PageKey]Page
-	Projects  []Project // in display order, hidden ones included
-	Events    []Event   // by start date
-	Offices   []Office  // in display order
-	News      []News    // newest first, scheduled ones included
-	Images    []Image   // the media library, newest upload first
+	Projects  []Project  // in display order, hidden ones included
+	Events    []Event    // by start date
+	Offices   []Office   // in display order
+	News      []News     // newest first, scheduled ones included
+	Images    []Image    // the media library, newest upload first
+	Documents []Document // files to download, newest upload first
 	Statement Statement
 	Settings  Settings
 	// Now is the time the site is shown at: what is scheduled after it is not out yet.

@@ -49,6 +49,7 @@ var kinds = map[Kind]kindInfo{
 	KindStatement: {func() Item { return &Statement{} }, validateStatement, putStatement, func(*Site, int64) {}, getStatement, listStatement},
 	KindNews:      {func() Item { return &News{} }, validateNews, putNews, dropNews, getNews, listNews},
 	KindImage:     {func() Item { return &Image{} }, validateImage, putImage, dropImage, getImage, listImages},
+	KindDocument:  {func() Item { return &Document{} }, validateDocument, putDocument, dropDocument, getDocument, listDocuments},
 }
 
 // Item returns a copy of the item of kind with id, to edit and save; false when the site

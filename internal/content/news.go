@@ -238,7 +238,11 @@ func byNewest(a, b *News) int {
 
 func putNews(s *Site, it Item) { s.News = replace(s.News, *it.(*News), newsID, byNewest) }
 
-func dropNews(s *Site, id int64) { s.News = remove(s.News, id, newsID) }
+// dropNews takes the news item out, and out of its documents (ON DELETE SET NULL).
+func dropNews(s *Site, id int64) {
+	s.News = remove(s.News, id, newsID)
+	s.Documents = detach(s.Documents, func(d *Document) *int64 { return &d.NewsID }, id)
+}
 
 func getNews(s *Site, id int64) (Item, bool) { return found(s.NewsItem(id)) }
 func listNews(s *Site) []Item                { return copies(s.News) }

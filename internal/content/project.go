@@ -179,8 +179,8 @@ func putProject(s *Site, it Item) {
 		func(a, b *Project) int { return byPosition(a.Position, b.Position, a.ID, b.ID) })
 }
 
-// dropProject takes the project out, and out of its events and news, as the database
-// does (ON DELETE SET NULL): they stay, without a project.
+// dropProject takes the project out, and out of its events, news and documents, as the
+// database does (ON DELETE SET NULL): they stay, without a project.
 func dropProject(s *Site, id int64) {
 	s.Projects = remove(s.Projects, id, projectID)
 	events := slices.Clone(s.Events)
@@ -197,6 +197,19 @@ func dropProject(s *Site, id int64) {
 		}
 	}
 	s.News = news
+	s.Documents = detach(s.Documents, func(d *Document) *int64 { return &d.ProjectID }, id)
+}
+
+// detach returns a copy of documents without the link field points at to the item id,
+// as the database's ON DELETE SET NULL does when the item goes.
+func detach(documents []Document, field func(*Document) *int64, id int64) []Document {
+	out := slices.Clone(documents)
+	for i := range out {
+		if p := field(&out[i]); *p == id {
+			*p = 0
+		}
+	}
+	return out
 }
 
 func getProject(s *Site, id int64) (Item, bool) { return found(s.Project(id)) }

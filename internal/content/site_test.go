@@ -16,6 +16,7 @@ func TestFieldsRoundTrip(t *testing.T) {
 		KindOffice:    {"country": "CZ", "city": "Olomouc", "hours_from": "1", "hours_to": "5", "opens": "07:30", "closes": "15:30", "cs.name": "Odbor"},
 		KindNews:      {"published_at": "2026-12-03 14:30", "project_id": "2", "pl.title": "Wizyta w Ołomuńcu", "pl.slug": "wizyta", "pl.published": "1", "cs.summary": "Návštěva"},
 		KindImage:     {"decorative": "", "pl.alt": "Rynek w Opolu", "cs.caption": "Náměstí", "pl.credit": "Urząd Miasta Opola"},
+		KindDocument:  {"doc_lang": "cs", "project_id": "2", "news_id": "", "page": "history", "pl.title": "Studium porównawcze", "cs.title": "Srovnávací studie"},
 		KindStatement: {"operator": "cs", "prepared_on": "2026-03-20", "compliance": "partial", "auditor": "X", "cs.entity": "Sdružení", "pl.apps": "Brak"},
 	}
 	for kind := range kinds {

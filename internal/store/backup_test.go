@@ -181,12 +181,16 @@ func TestRestoreRefusesBadFiles(t *testing.T) {
 }
 
 // TestBackupHoldsTheMedia: a backup restored in a new machine's directory brings back
-// every file of the media library byte for byte.
+// every file of the media library and every document byte for byte.
 func TestBackupHoldsTheMedia(t *testing.T) {
 	ctx := context.Background()
 	s := open(t, tempDB(t))
 	im := testImage()
 	if err := s.Save(ctx, im, content.Edit{Editor: "test"}); err != nil {
+		t.Fatal(err)
+	}
+	doc := &content.Document{Filename: "studium.pdf", Type: "application/pdf", Size: 9, SHA256: "dd44", File: []byte("%PDF-1.7\n")}
+	if err := s.Save(ctx, doc, content.Edit{Editor: "test"}); err != nil {
 		t.Fatal(err)
 	}
 	backup := filepath.Join(t.TempDir(), "aglo-backup.db")
@@ -208,6 +212,9 @@ func TestBackupHoldsTheMedia(t *testing.T) {
 		if err != nil || typ != "image/jpeg" || string(got) != string(want) {
 			t.Errorf("restored file %s: %q %q %v; want %q", sum, typ, got, err, want)
 		}
+	}
+	if typ, got, err := r.DocumentFile(ctx, "dd44"); err != nil || typ != "application/pdf" || string(got) != "%PDF-1.7\n" {
+		t.Errorf("restored document: %q %q %v", typ, got, err)
 	}
 	if _, _, err := r.MediaFile(ctx, "cc33"); content.ErrorCode(err) != content.ENotFound {
 		t.Errorf("an unknown file: %v, want not found", err)

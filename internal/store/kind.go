@@ -35,6 +35,7 @@ var kinds = map[content.Kind]*kind{
 	content.KindStatement: &statementKind,
 	content.KindNews:      &newsKind,
 	content.KindImage:     &imageKind,
+	content.KindDocument:  &documentKind,
 }
 
 // only is the WHERE clause that picks the row whose column is id, or none when id is 0

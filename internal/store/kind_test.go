@@ -61,6 +61,13 @@ var kindCases = map[content.Kind]kindCase{
 		item: func(*content.Site) content.Item { return testImage() },
 		edit: map[string]string{"pl.alt": "Rynek w Opolu", "cs.alt": "Náměstí v Opoli", "cs.credit": "Statutární město Olomouc"},
 	},
+	content.KindDocument: {
+		item: func(*content.Site) content.Item {
+			return &content.Document{Filename: "studium.pdf", Type: "application/pdf", Size: 9, SHA256: "dd44",
+				Uploaded: time.Date(2026, 12, 3, 10, 0, 0, 0, time.UTC), File: []byte("%PDF-1.7\n")}
+		},
+		edit: map[string]string{"doc_lang": "both", "project_id": "2", "page": "history", "pl.title": "Studium", "cs.title": "Studie"},
+	},
 	content.KindStatement: {
 		item: func(site *content.Site) content.Item { st := site.Statement; return &st },
 		edit: map[string]string{"prepared_on": "2026-03-20", "operator": "cs", "cs.apps": "Žádné."},

@@ -46,6 +46,9 @@ func loadSite(ctx context.Context, tx *sql.Tx) (*content.Site, error) {
 	if site.Images, err = loadImages(ctx, tx, 0); err != nil {
 		return nil, err
 	}
+	if site.Documents, err = loadDocuments(ctx, tx, 0); err != nil {
+		return nil, err
+	}
 	if site.Statement, err = loadStatement(ctx, tx); err != nil {
 		return nil, err
 	}

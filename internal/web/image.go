@@ -130,11 +130,12 @@ func (s *Server) uploadForm(w http.ResponseWriter, r *http.Request) {
 
 func (s *Server) renderUpload(w http.ResponseWriter, r *http.Request, status int, errID string) {
 	l := i18n.FromContext(r.Context())
-	v := templates.Upload{Hint: l.Tf("hint.upload_file", map[string]any{"MB": media.MaxBytes >> 20, "MP": media.MaxPixels / 1_000_000})}
+	v := templates.Upload{Heading: l.T("admin.upload.heading"), Action: uploadPath, Accept: "image/jpeg,image/png,image/webp",
+		Label: l.T("field.upload_file"), Hint: l.Tf("hint.upload_file", map[string]any{"MB": media.MaxBytes >> 20, "MP": media.MaxPixels / 1_000_000})}
 	if errID != "" {
 		v.Error = l.T(errID)
 	}
-	s.renderAdmin(w, r, status, l.T("admin.upload.heading"), templates.UploadPage(v))
+	s.renderAdmin(w, r, status, v.Heading, templates.UploadPage(v))
 }
 
 // uploadErrors are the messages of a refused upload.

@@ -17,8 +17,14 @@ import (
 	"github.com/aglo/aglo/internal/web"
 )
 
-// upload posts data as the file name of the upload form, as a browser does.
+// upload posts data as the file name of the image upload form, as a browser does.
 func (c *client) upload(name string, data []byte) response {
+	c.t.Helper()
+	return c.uploadTo("/admin/image/upload", name, data)
+}
+
+// uploadTo posts data as the file name to the upload form at path.
+func (c *client) uploadTo(path, name string, data []byte) response {
 	c.t.Helper()
 	var body bytes.Buffer
 	mw := multipart.NewWriter(&body)
@@ -28,7 +34,7 @@ func (c *client) upload(name string, data []byte) response {
 	}
 	fw.Write(data)
 	mw.Close()
-	req, err := http.NewRequest(http.MethodPost, c.base+"/admin/image/upload", &body)
+	req, err := http.NewRequest(http.MethodPost, c.base+path, &body)
 	if err != nil {
 		c.t.Fatal(err)
 	}

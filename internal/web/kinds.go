@@ -65,7 +65,7 @@ type webKind struct {
 
 // webKinds lists what the admin edits, kind by kind, in dashboard order: the web layer's
 // registry of kinds.
-var webKinds = []*webKind{pageKind, projectKind, newsKind, imageKind, eventKind, officeKind, statementKind}
+var webKinds = []*webKind{pageKind, projectKind, newsKind, imageKind, documentKind, eventKind, officeKind, statementKind}
 
 // itemOf is how the admin shows src.
 func (k *webKind) itemOf(site *content.Site, src content.Item) item {

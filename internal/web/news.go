@@ -48,7 +48,7 @@ func (s *Server) newsPublic(v publicView) (templ.Component, bool) {
 	}
 	v.head.OGType = "article"
 	v.use(content.KindImage, content.KindProject)
-	page := templates.PageView{Article: v.article, Eyebrow: v.l.T("news.eyebrow"), Facts: facts}
+	page := templates.PageView{Article: v.article, Eyebrow: v.l.T("news.eyebrow"), Facts: facts, Documents: v.documentLinks()}
 	if im, ok := v.site.ImageItem(n.LeadImage); ok && im.Shown(v.lang) {
 		f := figure(im, v.lang, leadSizes, false)
 		page.Lead = &f

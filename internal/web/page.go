@@ -61,6 +61,7 @@ func (s *Server) pagePublic(v publicView) (templ.Component, bool) {
 			Article:       article,
 			Events:        s.timeline(site, l, events, true),
 			EventsHeading: l.T("timeline.heading"),
+			Documents:     v.documentLinks(),
 			Pager:         v.pager(pages),
 		}), true
 	case content.PageProjects:
@@ -88,7 +89,7 @@ func (s *Server) pagePublic(v publicView) (templ.Component, bool) {
 		v.use(content.KindStatement)
 		return templates.StatementPage(s.statementView(l, site.Statement, article)), n == 1
 	}
-	return templates.TextPage(templates.PageView{Article: article}), n == 1
+	return templates.TextPage(templates.PageView{Article: article, Documents: v.documentLinks()}), n == 1
 }
 
 // Lists on public pages are shown this many entries to a page; the home page shows the

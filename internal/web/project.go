@@ -54,6 +54,7 @@ func (s *Server) projectPublic(v publicView) (templ.Component, bool) {
 		Events:        s.timeline(site, l, events, false),
 		EventsHeading: l.T("timeline.project_heading"),
 		News:          templates.NewsList{ID: "project-news", Heading: l.T("project.news"), Cards: s.newsCards(site, l, news)},
+		Documents:     v.documentLinks(),
 		Pager:         v.pager(pages),
 	}), true
 }

@@ -27,6 +27,7 @@ type Store interface {
 	Ping(ctx context.Context) error
 	Redirect(ctx context.Context, kind content.Kind, slug string) (int64, bool, error)
 	MediaFile(ctx context.Context, sha256 string) (typ string, data []byte, err error)
+	DocumentFile(ctx context.Context, sha256 string) (typ string, data []byte, err error)
 
 	User(ctx context.Context, name string) (content.User, error)
 	UpgradePasswordHash(ctx context.Context, name, old, next string) error
