@@ -146,6 +146,14 @@ type DocumentLink struct {
 	Note      string // says so: "po czesku"
 }
 
+// CoFunded is the funding statement a 2021–2027 project's page carries: the EU emblem with
+// "Co-funded by the European Union" written out beside it, and the project's logo, no
+// larger than the emblem.
+type CoFunded struct {
+	Statement string
+	Logo      *Figure
+}
+
 // NewsCard is a news item in a list.
 type NewsCard struct {
 	Title    string
@@ -288,6 +296,7 @@ type PageView struct {
 	Gallery        []Figure // a gallery below its text
 	GalleryHeading string
 	Documents      []DocumentLink // to download, listed with the page
+	CoFunded       *CoFunded      // a 2021–2027 project's funding statement
 	News           NewsList       // a project's news, or the news page's list
 	Pager          Pager          // the pages of the cards or the events, when there are more
 }

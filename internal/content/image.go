@@ -133,6 +133,11 @@ func (s *Site) ImageUses(id int64) []Ref {
 			out = append(out, NewsRef(n.ID))
 		}
 	}
+	for _, p := range s.Projects {
+		if p.Logo == id {
+			out = append(out, ProjectRef(p.ID))
+		}
+	}
 	for _, e := range s.Events {
 		if slices.Contains(e.Gallery, id) {
 			out = append(out, Ref{Kind: KindEvent, ID: e.ID})

@@ -19,7 +19,18 @@ type Project struct {
 	Text      map[Lang]Text
 	Funding   map[Lang]Funding
 	Partners  []Partner // in the order the project names them; at most MaxPartners
+	// Period is the EU programming period that funds it, which says what its page must
+	// state: "2014-2020" (the site-wide notice) or "2021-2027" (the "Co-funded by the
+	// European Union" statement beside the emblem, on the project's page).
+	Period string
+	Logo   int64 // the project's logo, an image of the library; 0 for none
 }
+
+// The programming periods a project can be funded in.
+const (
+	Period2014 = "2014-2020"
+	Period2021 = "2021-2027"
+)
 
 // MaxPartners is how many partners the project form offers. A project of the programmes
 // aglo's offices run has had three; raise it when one has more.
@@ -45,6 +56,8 @@ var projectAccessors = func() []accessor[Project] {
 		num("start_year", func(p *Project) *int { return &p.StartYear }),
 		num("end_year", func(p *Project) *int { return &p.EndYear }),
 		flag("hidden", func(p *Project) *bool { return &p.Hidden }),
+		{"period", func(p *Project) string { return p.Period }, func(p *Project, v string) { p.Period = v }},
+		{"logo", func(p *Project) string { return idString(p.Logo) }, func(p *Project, v string) { p.Logo, _ = strconv.ParseInt(v, 10, 64) }},
 	}
 	as = append(as, textAccessors(func(p *Project) map[Lang]Text { return p.Text })...)
 	for _, lang := range Langs {
@@ -116,6 +129,9 @@ func (p *Project) Apply(values map[string]string) {
 	p.Partners = slices.Clone(p.Partners)
 	apply(p, projectAccessors, values)
 	p.Partners = compactPartners(p.Partners)
+	if p.Period == "" {
+		p.Period = Period2014 // every project so far, and what a form without the field means
+	}
 }
 
 // validateProject checks the form of a project.
@@ -129,6 +145,8 @@ func validateProject(v *validator) {
 	for i := range MaxPartners {
 		v.partner("partner" + strconv.Itoa(i+1) + "_")
 	}
+	v.check("period", func(s string) bool { return s == Period2014 || s == Period2021 }, "error.period")
+	v.images("logo")
 }
 
 // Kind is KindProject.

@@ -11,7 +11,7 @@ func TestFieldsRoundTrip(t *testing.T) {
 	values := map[Kind]map[string]string{
 		KindPage: {"pl.title": "Kontakt", "pl.slug": "kontakt", "pl.summary": "S", "pl.body": "B", "pl.published": "1", "cs.title": "Kontakt"},
 		KindProject: {"start_year": "2018", "end_year": "2020", "hidden": "1", "pl.title": "Razem", "cs.programme": "Interreg V-A",
-			"pl.fund": "EFRR", "partner1_country": "CZ", "partner1_url": "https://www.olomouc.eu", "cs.partner1_name": "Statutární město Olomouc"},
+			"pl.fund": "EFRR", "period": "2021-2027", "logo": "3", "partner1_country": "CZ", "partner1_url": "https://www.olomouc.eu", "cs.partner1_name": "Statutární město Olomouc"},
 		KindEvent:     {"start": "2017-12-11", "end": "2017-12-13", "project_id": "1", "hidden": "1", "pl.title": "Wizyta", "cs.body": "Návštěva"},
 		KindOffice:    {"country": "CZ", "city": "Olomouc", "hours_from": "1", "hours_to": "5", "opens": "07:30", "closes": "15:30", "cs.name": "Odbor"},
 		KindNews:      {"published_at": "2026-12-03 14:30", "project_id": "2", "pl.title": "Wizyta w Ołomuńcu", "pl.slug": "wizyta", "pl.published": "1", "cs.summary": "Návštěva"},

@@ -7,20 +7,29 @@ import (
 	"github.com/aglo/aglo/internal/content"
 )
 
-// Project is the form of a project.
-var Project = Spec{Kind: content.KindProject, Fields: slices.Concat(
-	[]Field{
-		{Name: "start_year", Label: "field.start_year", Input: Number},
-		{Name: "end_year", Label: "field.end_year", Hint: "hint.end_year", Input: Number},
-		{Name: "hidden", Label: "field.hidden", Hint: "hint.hidden", Input: Check},
-	},
-	textFields,
-	[]Field{
-		{Name: "programme", Label: "field.programme", Input: Text, PerLang: true},
-		{Name: "fund", Label: "field.fund", Input: Text, PerLang: true},
-	},
-	partnerFields(),
-)}
+// Project returns the form of a project; images are the choices of its logo.
+func Project(images []Option) Spec {
+	return Spec{Kind: content.KindProject, Fields: projectFields(images)}
+}
+
+func projectFields(images []Option) []Field {
+	return slices.Concat(
+		[]Field{
+			{Name: "start_year", Label: "field.start_year", Input: Number},
+			{Name: "end_year", Label: "field.end_year", Hint: "hint.end_year", Input: Number},
+			{Name: "hidden", Label: "field.hidden", Hint: "hint.hidden", Input: Check},
+			{Name: "period", Label: "field.period", Hint: "hint.period", Input: Select, Options: []Option{
+				{content.Period2014, "field.period.2014", false}, {content.Period2021, "field.period.2021", false}}},
+			{Name: "logo", Label: "field.logo", Hint: "hint.logo", Input: Select, Options: imageChoices(images)},
+		},
+		textFields,
+		[]Field{
+			{Name: "programme", Label: "field.programme", Input: Text, PerLang: true},
+			{Name: "fund", Label: "field.fund", Input: Text, PerLang: true},
+		},
+		partnerFields(),
+	)
+}
 
 // partnerFields are the rows of a project's partners: a name in each language (a Czech
 // body may have none in Polish), the country and the web address.

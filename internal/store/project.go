@@ -13,8 +13,8 @@ import (
 // loadProjects reads the project with id, or every project when id is 0, in order.
 func loadProjects(ctx context.Context, tx *sql.Tx, id int64) ([]content.Project, error) {
 	where, args := only("id", id)
-	rows, err := tx.QueryContext(ctx, `SELECT id, version, position, hidden, start_year, end_year, partners
-		FROM projects`+where+` ORDER BY position, id`, args...)
+	rows, err := tx.QueryContext(ctx, `SELECT id, version, position, hidden, start_year, end_year, partners, period,
+		COALESCE(logo_image_id, 0) FROM projects`+where+` ORDER BY position, id`, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -23,7 +23,7 @@ func loadProjects(ctx context.Context, tx *sql.Tx, id int64) ([]content.Project,
 	for rows.Next() {
 		p := content.Project{Text: make(map[content.Lang]content.Text, 2), Funding: make(map[content.Lang]content.Funding, 2)}
 		var partners string
-		if err := rows.Scan(&p.ID, &p.Version, &p.Position, &p.Hidden, &p.StartYear, &p.EndYear, &partners); err != nil {
+		if err := rows.Scan(&p.ID, &p.Version, &p.Position, &p.Hidden, &p.StartYear, &p.EndYear, &partners, &p.Period, &p.Logo); err != nil {
 			rows.Close()
 			return nil, err
 		}
@@ -160,8 +160,12 @@ var projectKind = kind{
 		if err != nil {
 			return err
 		}
-		if _, err := tx.ExecContext(ctx, "UPDATE projects SET hidden = ?, start_year = ?, end_year = ?, partners = ? WHERE id = ?",
-			p.Hidden, p.StartYear, p.EndYear, partners, p.ID); err != nil {
+		period := p.Period
+		if period == "" {
+			period = content.Period2014
+		}
+		if _, err := tx.ExecContext(ctx, "UPDATE projects SET hidden = ?, start_year = ?, end_year = ?, partners = ?, period = ?, logo_image_id = ? WHERE id = ?",
+			p.Hidden, p.StartYear, p.EndYear, partners, period, nullID(p.Logo), p.ID); err != nil {
 			return err
 		}
 		for lang, t := range p.Text {

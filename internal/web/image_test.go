@@ -300,3 +300,35 @@ func TestImagePlacedInMarkdown(t *testing.T) {
 		t.Errorf("after the edit the alt is %q", alt)
 	}
 }
+
+// TestProjectOf2021To2027: a project of the 2021–2027 period carries the "Co-funded by the
+// European Union" statement beside the emblem on its page, in each language, with its logo;
+// the projects of 2014–2020 do not, and keep the site-wide notice.
+func TestProjectOf2021To2027(t *testing.T) {
+	a := newAdminSite(t)
+	c := a.signedIn()
+	r := c.upload("logo.png", phonePhoto(t, 300, 120))
+	logo := strings.TrimPrefix(r.header.Get("Location"), "/admin/image/")
+	c.edit(r.header.Get("Location"), map[string]string{"pl.alt": "Logo projektu", "cs.alt": "Logo projektu"})
+	c.edit("/admin/project/3", map[string]string{"period": "2021-2027", "logo": logo})
+	site := web.Current(a.srv)
+	for lang, want := range map[content.Lang]string{content.PL: "Dofinansowane przez Unię Europejską", content.CS: "Spolufinancováno Evropskou unií"} {
+		doc := a.page(site.Path(lang, content.ProjectRef(3)))
+		block := first(doc, byClass("eu-cofunded"))
+		if got := text(block); got != want {
+			t.Errorf("%s: the statement reads %q, want %q", lang, got, want)
+		}
+		if first(block, byTag("svg")) == nil || first(block, byClass("project-logo")) == nil {
+			t.Errorf("%s: the statement lacks the emblem or the project's logo", lang)
+		}
+		if first(doc, byClass("eu-notice")) == nil {
+			t.Errorf("%s: the site-wide notice is gone", lang)
+		}
+	}
+	if first(a.page(site.Path(content.PL, content.ProjectRef(1))), byClass("eu-cofunded")) != nil {
+		t.Error("a 2014–2020 project carries the 2021–2027 statement")
+	}
+	if r := c.post("/admin/image/"+logo+"/delete", nil); r.status != http.StatusConflict {
+		t.Errorf("deleting a project's logo: %d, want 409", r.status)
+	}
+}

@@ -15,7 +15,7 @@ import (
 // projectKind: projects, created, put in order and removed by staff.
 var projectKind = &webKind{
 	kind: content.KindProject, heading: "admin.group.projects", create: "admin.new.project", order: true, remove: true,
-	spec: func(*content.Site, *i18n.Localizer) form.Spec { return form.Project },
+	spec: func(site *content.Site, l *i18n.Localizer) form.Spec { return form.Project(imageOptions(site, l)) },
 	view: func(_ *content.Site, src content.Item) item {
 		p := src.(*content.Project)
 		return item{titles: textTitles(p.Text), ref: content.ProjectRef(p.ID), hidden: p.Hidden, ready: textReady(p.Text)}
@@ -46,7 +46,16 @@ func (s *Server) projectPublic(v publicView) (templ.Component, bool) {
 	if n > pages {
 		return nil, false
 	}
+	var cofunded *templates.CoFunded
+	if p.Period == content.Period2021 {
+		cofunded = &templates.CoFunded{Statement: l.T("eu.cofunded")}
+		if im, ok := site.ImageItem(p.Logo); ok && im.Shown(lang) {
+			logo := figure(im, lang, "", false)
+			cofunded.Logo = &logo
+		}
+	}
 	return templates.TextPage(templates.PageView{
+		CoFunded:      cofunded,
 		Article:       article,
 		Eyebrow:       l.T("project.eyebrow"),
 		Facts:         projectFacts(l, p, shown),
