@@ -60,6 +60,18 @@ type DashboardGroup struct {
 	Rows    []DashboardRow
 	Order   bool // rows can be moved up and down
 	Pager   Pager
+	Filter  *Filter // a filter form for the kinds that grow long; nil for none
+	Empty   string  // said when the filter leaves no row
+}
+
+// Filter is a plain GET form that narrows a list to the items whose title holds a text.
+type Filter struct {
+	ID     string // of the input
+	Name   string // its query parameter
+	Label  string
+	Value  string
+	Submit string
+	Clear  string // the address of the list unfiltered; "" when not filtered
 }
 
 // DashboardRow is one item on the dashboard.

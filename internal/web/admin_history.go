@@ -258,6 +258,19 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 			g.New = templates.Link{Label: l.T(k.create), Href: cmp.Or(k.newURL, editURL(k.kind, 0))}
 		}
 		all := site.Items(k.kind)
+		param := string(k.kind) + "_q"
+		q := strings.TrimSpace(r.URL.Query().Get(param))
+		if k.filter {
+			g.Filter = &templates.Filter{ID: "filter-" + string(k.kind), Name: param, Value: q,
+				Label: l.Tf("admin.filter.label", map[string]any{"Group": g.Heading}), Submit: l.T("admin.filter.submit")}
+			if q != "" {
+				all = k.matching(site, all, q)
+				g.Filter.Clear = "/admin/#g-" + string(k.kind)
+				if len(all) == 0 {
+					g.Empty = l.T("admin.filter.none")
+				}
+			}
+		}
 		page, pages, ok := listPageOf(r, string(k.kind), len(all), dashboardPerGroup)
 		if !ok {
 			s.adminError(w, r, http.StatusNotFound, "error.not_found")

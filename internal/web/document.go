@@ -25,7 +25,7 @@ const documentUploadPath = "/admin/document/upload"
 // documentKind: documents to download, uploaded, titled in each language and listed with
 // a project, a news item or a page.
 var documentKind = &webKind{
-	kind: content.KindDocument, heading: "admin.group.documents", create: "admin.upload.document", newURL: documentUploadPath, remove: true,
+	kind: content.KindDocument, heading: "admin.group.documents", create: "admin.upload.document", newURL: documentUploadPath, remove: true, filter: true,
 	spec: func(site *content.Site, l *i18n.Localizer) form.Spec {
 		var news, pages []form.Option
 		for _, n := range site.News {

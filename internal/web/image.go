@@ -30,7 +30,7 @@ const maxUploadBytes = media.MaxBytes + 64<<10
 // goes with it in each language, and it can be shown in a language only with an alt text
 // in it, or as decorative.
 var imageKind = &webKind{
-	kind: content.KindImage, heading: "admin.group.images", create: "admin.upload.image", newURL: uploadPath, remove: true,
+	kind: content.KindImage, heading: "admin.group.images", create: "admin.upload.image", newURL: uploadPath, remove: true, filter: true,
 	spec:   func(*content.Site, *i18n.Localizer) form.Spec { return form.Image },
 	usedBy: (*content.Site).ImageUses,
 	view: func(_ *content.Site, src content.Item) item {

@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"strings"
 	"time"
 
 	"github.com/a-h/templ"
@@ -49,6 +50,7 @@ type webKind struct {
 	newURL  string // where that button leads; "": the empty form
 	order   bool
 	remove  bool
+	filter  bool // the dashboard offers a filter form: for the kinds that grow long
 	spec    func(site *content.Site, l *i18n.Localizer) form.Spec
 	// view fills in how the admin shows src, an item of the kind: its titles, its public
 	// address, whether it is hidden and how far each language version is.
@@ -73,6 +75,22 @@ func (k *webKind) itemOf(site *content.Site, src content.Item) item {
 	id, version := src.Identity()
 	it.src, it.id, it.version = src, *id, *version
 	return it
+}
+
+// matching returns the items of all whose title, in either language, holds q, ignoring
+// case.
+func (k *webKind) matching(site *content.Site, all []content.Item, q string) []content.Item {
+	q = strings.ToLower(q)
+	var out []content.Item
+	for _, src := range all {
+		for _, t := range k.itemOf(site, src).titles {
+			if strings.Contains(strings.ToLower(t), q) {
+				out = append(out, src)
+				break
+			}
+		}
+	}
+	return out
 }
 
 // find returns the item of k with id in site.

@@ -21,7 +21,7 @@ const (
 // newsKind: news items, newest first, published at a time staff set (a future one
 // schedules the item), optionally about a project.
 var newsKind = &webKind{
-	kind: content.KindNews, heading: "admin.group.news", create: "admin.new.news", remove: true,
+	kind: content.KindNews, heading: "admin.group.news", create: "admin.new.news", remove: true, filter: true,
 	spec: func(site *content.Site, l *i18n.Localizer) form.Spec {
 		return form.News(projectOptions(site, l), imageOptions(site, l))
 	},

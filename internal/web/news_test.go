@@ -255,3 +255,38 @@ func TestNewsFormRefusesABadTime(t *testing.T) {
 		t.Error("the refused item was saved")
 	}
 }
+
+// TestDashboardFilter: the news, images and documents groups of the dashboard have a plain
+// filter form that narrows them by title in either language.
+func TestDashboardFilter(t *testing.T) {
+	a, _ := newsSite(t, time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC))
+	c := a.signedIn()
+	for _, title := range []string{"Wizyta w Ołomuńcu", "Konferencja w Opolu", "Warsztaty w Ołomuńcu"} {
+		c.edit("/admin/news/new", map[string]string{"pl.title": title, "pl.published": "on"})
+	}
+	rows := func(path string) []string {
+		t.Helper()
+		g := first(parse(t, c.get(path).body), byTag("section", "aria-labelledby", "g-news"))
+		if first(g, byTag("input", "name", "news_q")) == nil {
+			t.Fatalf("%s: the news group has no filter form", path)
+		}
+		var out []string
+		for _, tr := range findAll(first(g, byTag("tbody")), byTag("tr")) {
+			out = append(out, text(first(tr, byTag("a"))))
+		}
+		return out
+	}
+	if got := rows("/admin/"); len(got) != 3 {
+		t.Errorf("unfiltered: %q", got)
+	}
+	if got := rows("/admin/?news_q=o%C5%82omu%C5%84cu"); len(got) != 2 {
+		t.Errorf("filtered by \"ołomuńcu\": %q, want the two visits", got)
+	}
+	g := first(parse(t, c.get("/admin/?news_q=nic").body), byTag("section", "aria-labelledby", "g-news"))
+	if text(first(g, byClass("notice"))) != "Żadna pozycja nie pasuje do filtra." {
+		t.Errorf("a filter that matches nothing says %q", text(first(g, byClass("notice"))))
+	}
+	if first(parse(t, c.get("/admin/").body), byTag("input", "name", "project_q")) != nil {
+		t.Error("the short lists got a filter too")
+	}
+}
