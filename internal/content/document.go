@@ -1,9 +1,6 @@
 package content
 
-import (
-	"strconv"
-	"time"
-)
+import "time"
 
 // KindDocument is the kind of a document to download (a study, minutes of a meeting).
 const KindDocument Kind = "document"
@@ -36,14 +33,10 @@ type DocumentText struct {
 var DocumentLangs = []string{"pl", "cs", "both", "other"}
 
 var documentAccessors = func() []accessor[Document] {
-	id := func(name string, p func(*Document) *int64) accessor[Document] {
-		return accessor[Document]{name, func(d *Document) string { return idString(*p(d)) },
-			func(d *Document, v string) { *p(d), _ = strconv.ParseInt(v, 10, 64) }}
-	}
 	as := []accessor[Document]{
 		{"doc_lang", func(d *Document) string { return d.Lang }, func(d *Document, v string) { d.Lang = v }},
-		id("project_id", func(d *Document) *int64 { return &d.ProjectID }),
-		id("news_id", func(d *Document) *int64 { return &d.NewsID }),
+		idField("project_id", func(d *Document) *int64 { return &d.ProjectID }),
+		idField("news_id", func(d *Document) *int64 { return &d.NewsID }),
 		{"page", func(d *Document) string { return string(d.Page) }, func(d *Document, v string) { d.Page = PageKey(v) }},
 	}
 	for _, lang := range Langs {
@@ -75,8 +68,8 @@ func validateDocument(v *validator) {
 		return false
 	}, "error.doc_lang")
 	v.required("doc_lang")
-	v.check("project_id", func(s string) bool { n, err := strconv.ParseInt(s, 10, 64); return err == nil && n > 0 }, "error.project")
-	v.check("news_id", func(s string) bool { n, err := strconv.ParseInt(s, 10, 64); return err == nil && n > 0 }, "error.news")
+	v.id("project_id", "error.project")
+	v.id("news_id", "error.news")
 	v.check("page", func(s string) bool {
 		for _, k := range PageKeys {
 			if PageKey(s) == k {

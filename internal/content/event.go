@@ -3,7 +3,6 @@ package content
 import (
 	"cmp"
 	"slices"
-	"strconv"
 )
 
 // KindEvent is the kind of a step of the timeline.
@@ -31,12 +30,7 @@ var eventAccessors = func() []accessor[Event] {
 	as := []accessor[Event]{
 		{"start", func(e *Event) string { return e.Start.String() }, func(e *Event, v string) { e.Start, _ = ParseDate(v) }},
 		{"end", func(e *Event) string { return e.End.String() }, func(e *Event, v string) { e.End, _ = ParseDate(v) }},
-		{"project_id", func(e *Event) string {
-			if e.ProjectID == 0 {
-				return ""
-			}
-			return strconv.FormatInt(e.ProjectID, 10)
-		}, func(e *Event, v string) { e.ProjectID, _ = strconv.ParseInt(v, 10, 64) }},
+		idField("project_id", func(e *Event) *int64 { return &e.ProjectID }),
 		flag("hidden", func(e *Event) *bool { return &e.Hidden }),
 	}
 	as = append(as, galleryAccessors(func(e *Event) *[]int64 { return &e.Gallery })...)
@@ -68,14 +62,8 @@ func validateEvent(v *validator) {
 		v.fail("end", "error.date_order")
 	}
 	v.someLanguage("title")
-	if p := v.values["project_id"]; p != "" {
-		if _, err := strconv.ParseInt(p, 10, 64); err != nil {
-			v.fail("project_id", "error.project")
-		}
-	}
-	for i := range MaxGallery {
-		v.images("gallery" + strconv.Itoa(i+1))
-	}
+	v.id("project_id", "error.project")
+	v.gallery()
 }
 
 // Kind is KindEvent.

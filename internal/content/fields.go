@@ -125,3 +125,17 @@ func Changed(a, b []Field) []string {
 	}
 	return out
 }
+
+// idField is the field of an item that names another by its id: "" for none.
+func idField[T any](name string, p func(*T) *int64) accessor[T] {
+	return accessor[T]{name, func(t *T) string { return idString(*p(t)) },
+		func(t *T, v string) { *p(t), _ = strconv.ParseInt(v, 10, 64) }}
+}
+
+// idString is an id as a form field writes it: "" for none.
+func idString(id int64) string {
+	if id == 0 {
+		return ""
+	}
+	return strconv.FormatInt(id, 10)
+}

@@ -62,26 +62,12 @@ var newsAccessors = func() []accessor[News] {
 	as := []accessor[News]{
 		{"published_at", func(n *News) string { return FormatNewsTime(n.PublishedAt) },
 			func(n *News, v string) { n.PublishedAt, _ = ParseNewsTime(v) }},
-		{"project_id", func(n *News) string {
-			if n.ProjectID == 0 {
-				return ""
-			}
-			return strconv.FormatInt(n.ProjectID, 10)
-		}, func(n *News, v string) { n.ProjectID, _ = strconv.ParseInt(v, 10, 64) }},
-		{"lead_image", func(n *News) string { return idString(n.LeadImage) },
-			func(n *News, v string) { n.LeadImage, _ = strconv.ParseInt(v, 10, 64) }},
+		idField("project_id", func(n *News) *int64 { return &n.ProjectID }),
+		idField("lead_image", func(n *News) *int64 { return &n.LeadImage }),
 	}
 	as = append(as, galleryAccessors(func(n *News) *[]int64 { return &n.Gallery })...)
 	return append(as, textAccessors(func(n *News) map[Lang]Text { return n.Text })...)
 }()
-
-// idString is an id as a form field writes it: "" for none.
-func idString(id int64) string {
-	if id == 0 {
-		return ""
-	}
-	return strconv.FormatInt(id, 10)
-}
 
 // galleryAccessors are the fields "gallery1" … "gallery12" of a gallery: one image id
 // each, in order; an empty one is left out when the item is applied.
@@ -133,15 +119,9 @@ func validateNews(v *validator) {
 	v.texts()
 	v.required("published_at")
 	v.check("published_at", func(s string) bool { _, err := ParseNewsTime(s); return err == nil }, "error.datetime")
-	if p := v.values["project_id"]; p != "" {
-		if _, err := strconv.ParseInt(p, 10, 64); err != nil {
-			v.fail("project_id", "error.project")
-		}
-	}
-	v.images("lead_image")
-	for i := range MaxGallery {
-		v.images("gallery" + strconv.Itoa(i+1))
-	}
+	v.id("project_id", "error.project")
+	v.id("lead_image", "error.image")
+	v.gallery()
 }
 
 // Uses reports whether the item shows the image with id.

@@ -57,7 +57,7 @@ var projectAccessors = func() []accessor[Project] {
 		num("end_year", func(p *Project) *int { return &p.EndYear }),
 		flag("hidden", func(p *Project) *bool { return &p.Hidden }),
 		{"period", func(p *Project) string { return p.Period }, func(p *Project, v string) { p.Period = v }},
-		{"logo", func(p *Project) string { return idString(p.Logo) }, func(p *Project, v string) { p.Logo, _ = strconv.ParseInt(v, 10, 64) }},
+		idField("logo", func(p *Project) *int64 { return &p.Logo }),
 	}
 	as = append(as, textAccessors(func(p *Project) map[Lang]Text { return p.Text })...)
 	for _, lang := range Langs {
@@ -146,7 +146,7 @@ func validateProject(v *validator) {
 		v.partner("partner" + strconv.Itoa(i+1) + "_")
 	}
 	v.check("period", func(s string) bool { return s == Period2014 || s == Period2021 }, "error.period")
-	v.images("logo")
+	v.id("logo", "error.image")
 }
 
 // Kind is KindProject.

@@ -125,9 +125,16 @@ func (v *validator) date(field string) Date {
 	return d
 }
 
-// images checks a field that names an image by its id.
-func (v *validator) images(field string) {
-	v.check(field, func(s string) bool { n, err := strconv.ParseInt(s, 10, 64); return err == nil && n > 0 }, "error.image")
+// id checks a field that names another item by its id, saying errID when it does not.
+func (v *validator) id(field, errID string) {
+	v.check(field, func(s string) bool { n, err := strconv.ParseInt(s, 10, 64); return err == nil && n > 0 }, errID)
+}
+
+// gallery checks the places of a gallery, each an image's id.
+func (v *validator) gallery() {
+	for i := range MaxGallery {
+		v.id("gallery"+strconv.Itoa(i+1), "error.image")
+	}
 }
 
 // someLanguage asks for field in at least one language.
