@@ -59,6 +59,7 @@ type Variant struct {
 // largest, which is the image's own for width and height attributes.
 type Image struct {
 	Width, Height int
+	Size          int64 // bytes uploaded
 	Variants      []Variant
 }
 
@@ -117,7 +118,7 @@ func Process(r io.Reader) (Image, error) {
 		}
 	}
 	last := img.Variants[len(img.Variants)-1]
-	img.Width, img.Height = last.Width, last.Height
+	img.Width, img.Height, img.Size = last.Width, last.Height, int64(len(data))
 	return img, nil
 }
 

@@ -95,9 +95,5 @@ var documentKind = kind{
 // DocumentFile returns the media type and bytes of the document whose file has the
 // SHA-256 sum; an error with code ENotFound when there is none.
 func (s *Store) DocumentFile(ctx context.Context, sum string) (typ string, data []byte, err error) {
-	err = s.read.QueryRowContext(ctx, "SELECT type, data FROM documents WHERE sha256 = ?", sum).Scan(&typ, &data)
-	if errors.Is(err, sql.ErrNoRows) {
-		err = errNotFound
-	}
-	return typ, data, wrap(err, "read document "+sum)
+	return s.file(ctx, "SELECT type, data FROM documents WHERE sha256 = ?", "document", sum)
 }

@@ -130,9 +130,15 @@ var imageKind = kind{
 // MediaFile returns the type and bytes of the file named sha256; an error with code
 // ENotFound when there is none.
 func (s *Store) MediaFile(ctx context.Context, sha256 string) (typ string, data []byte, err error) {
-	err = s.read.QueryRowContext(ctx, "SELECT type, data FROM media_files WHERE sha256 = ?", sha256).Scan(&typ, &data)
+	return s.file(ctx, "SELECT type, data FROM media_files WHERE sha256 = ?", "media file", sha256)
+}
+
+// file reads the type and bytes of the stored file sum with query; an error with code
+// ENotFound when there is none.
+func (s *Store) file(ctx context.Context, query, what, sum string) (typ string, data []byte, err error) {
+	err = s.read.QueryRowContext(ctx, query, sum).Scan(&typ, &data)
 	if errors.Is(err, sql.ErrNoRows) {
 		err = errNotFound
 	}
-	return typ, data, wrap(err, "read media file "+sha256)
+	return typ, data, wrap(err, "read "+what+" "+sum)
 }

@@ -63,7 +63,7 @@ func (s *Server) withAdmin(next http.Handler) http.Handler {
 	inner := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Cache-Control", "private, no-store")
 		limit := int64(maxFormBytes)
-		if r.URL.Path == uploadPath || r.URL.Path == documentUploadPath {
+		if isUpload(r.URL.Path) {
 			limit = maxUploadBytes
 		}
 		r.Body = http.MaxBytesReader(w, r.Body, limit)

@@ -53,50 +53,30 @@ var documentKind = &webKind{
 
 // documentUploadForm handles GET /admin/document/upload.
 func (s *Server) documentUploadForm(w http.ResponseWriter, r *http.Request) {
-	s.renderDocumentUpload(w, r, http.StatusOK, "")
-}
-
-func (s *Server) renderDocumentUpload(w http.ResponseWriter, r *http.Request, status int, errID string) {
-	l := i18n.FromContext(r.Context())
-	v := templates.Upload{Heading: l.T("admin.upload.document_heading"), Action: documentUploadPath,
-		Accept: ".pdf,.docx,.xlsx,.odt,.ods", Label: l.T("field.upload_document"),
-		Hint: l.Tf("hint.upload_document", map[string]any{"MB": media.MaxBytes >> 20})}
-	if errID != "" {
-		v.Error = l.T(errID)
-	}
-	s.renderAdmin(w, r, status, v.Heading, templates.UploadPage(v))
+	documentUpload.render(s, w, r, http.StatusOK, "")
 }
 
 // documentUpload handles POST /admin/document/upload: the file's type is found by its
 // content, and the editor goes on to title it and say where it is listed.
 func (s *Server) documentUpload(w http.ResponseWriter, r *http.Request) {
-	file, header, err := r.FormFile("file")
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooBig):
-		s.renderDocumentUpload(w, r, http.StatusRequestEntityTooLarge, "error.upload.doc_too_large")
-		return
-	case err != nil:
-		s.renderDocumentUpload(w, r, http.StatusBadRequest, "error.upload.missing_document")
+	file, uploaded, done, ok := documentUpload.receive(s, w, r)
+	if !ok {
 		return
 	}
-	defer file.Close()
-	if r.MultipartForm != nil {
-		defer r.MultipartForm.RemoveAll()
-	}
+	defer done()
 	data, typ, err := media.Document(file)
 	switch {
 	case errors.Is(err, media.ErrTooLarge):
-		s.renderDocumentUpload(w, r, http.StatusRequestEntityTooLarge, "error.upload.doc_too_large")
+		documentUpload.render(s, w, r, http.StatusRequestEntityTooLarge, "error.upload.doc_too_large")
 		return
 	case errors.Is(err, media.ErrDocType):
-		s.renderDocumentUpload(w, r, http.StatusUnprocessableEntity, "error.upload.doc_type")
+		documentUpload.render(s, w, r, http.StatusUnprocessableEntity, "error.upload.doc_type")
 		return
 	case err != nil:
 		s.adminFail(w, r, err)
 		return
 	}
-	name := uploadName(header.Filename)
+	name := uploadName(uploaded)
 	if base, _, _ := strings.Cut(name, "."); base != "" {
 		name = base + typ.Ext // the extension the content has, whatever the name said
 	} else {
@@ -149,44 +129,32 @@ func documentURL(d content.Document) string {
 // documentFile handles GET /files/{name}: a document by the SHA-256 of its file, sent as
 // a download under its name.
 func (s *Server) documentFile(w http.ResponseWriter, r *http.Request) {
-	sum, ext, _ := strings.Cut(chi.URLParam(r, "name"), ".")
-	if _, err := hex.DecodeString(sum); err != nil || len(sum) != 64 {
+	sum, ext, ok := fileSum(chi.URLParam(r, "name"))
+	if !ok {
 		s.notFound(w, r)
 		return
-	}
-	var doc content.Document
-	for _, d := range s.current().Documents {
-		if d.SHA256 == sum {
-			doc = d
-		}
 	}
 	typ, data, err := s.store.DocumentFile(r.Context(), sum)
 	switch {
 	case content.ErrorCode(err) == content.ENotFound || media.DocTypes[typ].Ext != "."+ext:
 		s.notFound(w, r)
-		return
 	case err != nil:
 		s.serverError(w, r, err)
-		return
-	}
-	h := w.Header()
-	h["Content-Type"] = []string{typ}
-	h["Cache-Control"] = immutableCacheControl
-	h["Content-Security-Policy"] = mediaCSP
-	h.Set("Content-Disposition", contentDisposition(doc.Filename, "document."+ext))
-	h.Set("Content-Length", strconv.Itoa(len(data)))
-	if r.Method != http.MethodHead {
-		w.Write(data)
+	default:
+		name := "document." + ext
+		for _, d := range s.current().Documents {
+			if d.SHA256 == sum && d.Filename != "" {
+				name = d.Filename
+			}
+		}
+		serveFile(w, r, typ, sum, data, contentDisposition(name))
 	}
 }
 
 // contentDisposition is an attachment header for a file name (RFC 6266): an ASCII
 // fallback for old clients and the name itself, with its Polish and Czech letters, in
 // filename* (RFC 8187).
-func contentDisposition(name, fallback string) string {
-	if name == "" {
-		name = fallback
-	}
+func contentDisposition(name string) string {
 	ascii := strings.Map(func(r rune) rune {
 		switch {
 		case r == '"' || r == '\\' || r < 0x20 || r > unicode.MaxASCII:

@@ -1,7 +1,6 @@
 package web
 
 import (
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"net/http"
@@ -125,17 +124,7 @@ func imageOptions(site *content.Site, l *i18n.Localizer) []form.Option {
 
 // uploadForm handles GET /admin/image/upload.
 func (s *Server) uploadForm(w http.ResponseWriter, r *http.Request) {
-	s.renderUpload(w, r, http.StatusOK, "")
-}
-
-func (s *Server) renderUpload(w http.ResponseWriter, r *http.Request, status int, errID string) {
-	l := i18n.FromContext(r.Context())
-	v := templates.Upload{Heading: l.T("admin.upload.heading"), Action: uploadPath, Accept: "image/jpeg,image/png,image/webp",
-		Label: l.T("field.upload_file"), Hint: l.Tf("hint.upload_file", map[string]any{"MB": media.MaxBytes >> 20, "MP": media.MaxPixels / 1_000_000})}
-	if errID != "" {
-		v.Error = l.T(errID)
-	}
-	s.renderAdmin(w, r, status, v.Heading, templates.UploadPage(v))
+	imageUpload.render(s, w, r, http.StatusOK, "")
 }
 
 // uploadErrors are the messages of a refused upload.
@@ -153,20 +142,11 @@ var uploadErrors = []struct {
 // variants stripped of its metadata, and the editor goes on to write its alt texts. A
 // refused file changes nothing and the form says why, in the editor's language.
 func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
-	file, header, err := r.FormFile("file")
-	var tooBig *http.MaxBytesError
-	switch {
-	case errors.As(err, &tooBig):
-		s.renderUpload(w, r, http.StatusRequestEntityTooLarge, "error.upload.too_large")
-		return
-	case err != nil:
-		s.renderUpload(w, r, http.StatusBadRequest, "error.upload.missing")
+	file, name, done, ok := imageUpload.receive(s, w, r)
+	if !ok {
 		return
 	}
-	defer file.Close()
-	if r.MultipartForm != nil {
-		defer r.MultipartForm.RemoveAll()
-	}
+	defer done()
 	img, err := media.Process(file)
 	if err != nil {
 		for _, e := range uploadErrors {
@@ -175,14 +155,14 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 				if e.err == media.ErrTooLarge {
 					status = http.StatusRequestEntityTooLarge
 				}
-				s.renderUpload(w, r, status, e.id)
+				imageUpload.render(s, w, r, status, e.id)
 				return
 			}
 		}
 		s.adminFail(w, r, err)
 		return
 	}
-	im := &content.Image{Width: img.Width, Height: img.Height, Filename: uploadName(header.Filename), Size: header.Size,
+	im := &content.Image{Width: img.Width, Height: img.Height, Filename: uploadName(name), Size: img.Size,
 		Uploaded: s.now().UTC(), Files: make(map[string][]byte, len(img.Variants))}
 	for _, v := range img.Variants {
 		im.Variants = append(im.Variants, content.Variant{Width: v.Width, Height: v.Height, Type: v.Type, SHA256: v.SHA256})
@@ -200,7 +180,7 @@ func (s *Server) upload(w http.ResponseWriter, r *http.Request) {
 	s.sessions.Put(r.Context(), "flash", "admin.uploaded")
 	s.sessions.Put(r.Context(), "flash_detail", l.Tf("admin.uploaded_detail", map[string]any{
 		"Name": im.Filename, "Type": strings.ToUpper(strings.TrimPrefix(img.Variants[0].Type, "image/")),
-		"Size": fileSize(header.Size), "Width": im.Width, "Height": im.Height, "Variants": len(im.Variants), "ID": im.ID}))
+		"Size": fileSize(img.Size), "Width": im.Width, "Height": im.Height, "Variants": len(im.Variants), "ID": im.ID}))
 	http.Redirect(w, r, editURL(content.KindImage, im.ID), http.StatusSeeOther)
 }
 
@@ -235,44 +215,21 @@ func fileSize(n int64) string {
 	return strings.Replace(fmt.Sprintf("%.1f MB", float64(n)/1e6), ".", ",", 1)
 }
 
-// mediaHeaders are sent with every media file: kept a year (its name is its hash, so it
-// never changes), never sniffed into another type, and sandboxed should a browser open
-// one as a document.
-var mediaCSP = []string{"default-src 'none'; sandbox"}
-
 // mediaFile handles GET /media/{name}: a file of the media library by the SHA-256 of its
 // bytes and its extension.
 func (s *Server) mediaFile(w http.ResponseWriter, r *http.Request) {
-	name := chi.URLParam(r, "name")
-	sum, ext, _ := strings.Cut(name, ".")
-	if _, err := hex.DecodeString(sum); err != nil || len(sum) != 64 || (ext != "jpg" && ext != "png") {
+	sum, ext, ok := fileSum(chi.URLParam(r, "name"))
+	if !ok || (ext != "jpg" && ext != "png") {
 		s.notFound(w, r)
 		return
 	}
 	typ, data, err := s.store.MediaFile(r.Context(), sum)
 	switch {
-	case content.ErrorCode(err) == content.ENotFound:
+	case content.ErrorCode(err) == content.ENotFound || (content.Variant{Type: typ}).Ext() != "."+ext:
 		s.notFound(w, r)
-		return
 	case err != nil:
 		s.serverError(w, r, err)
-		return
-	}
-	if (content.Variant{Type: typ}).Ext() != "."+ext {
-		s.notFound(w, r)
-		return
-	}
-	h := w.Header()
-	h["Content-Type"] = []string{typ}
-	h["Cache-Control"] = immutableCacheControl
-	h["Content-Security-Policy"] = mediaCSP
-	h.Set("Etag", `"`+sum+`"`)
-	if etagMatch(r.Header.Get("If-None-Match"), `"`+sum+`"`) {
-		w.WriteHeader(http.StatusNotModified)
-		return
-	}
-	h.Set("Content-Length", fmt.Sprint(len(data)))
-	if r.Method != http.MethodHead {
-		w.Write(data)
+	default:
+		serveFile(w, r, typ, sum, data, "")
 	}
 }
