@@ -1,7 +1,9 @@
 package content
 
 import (
+	"regexp"
 	"slices"
+	"strconv"
 	"time"
 )
 
@@ -125,23 +127,59 @@ func getImage(s *Site, id int64) (Item, bool) { return found(s.ImageItem(id)) }
 func listImages(s *Site) []Item               { return copies(s.Images) }
 
 // ImageUses lists the items that show the image with id, for the admin to name before the
-// image can be deleted.
+// image can be deleted: as a lead image, in a gallery, as a logo, or placed in a text.
 func (s *Site) ImageUses(id int64) []Ref {
 	var out []Ref
+	for _, key := range PageKeys {
+		if p := s.Pages[key]; placesImageIn(p.Text, id) {
+			out = append(out, Ref{Kind: KindPage, Key: key, ID: p.ID}) // the ID for the admin's link
+		}
+	}
 	for _, n := range s.News {
-		if n.Uses(id) {
+		if n.Uses(id) || placesImageIn(n.Text, id) {
 			out = append(out, NewsRef(n.ID))
 		}
 	}
 	for _, p := range s.Projects {
-		if p.Logo == id {
+		if p.Logo == id || placesImageIn(p.Text, id) {
 			out = append(out, ProjectRef(p.ID))
 		}
 	}
 	for _, e := range s.Events {
-		if slices.Contains(e.Gallery, id) {
+		placed := false
+		for _, t := range e.Text {
+			placed = placed || PlacesImage(t.Body, id)
+		}
+		if placed || slices.Contains(e.Gallery, id) {
 			out = append(out, Ref{Kind: KindEvent, ID: e.ID})
 		}
 	}
 	return out
+}
+
+// placement is how an editor places an image of the library in a Markdown text:
+// ![](image:12), the image's number as its form shows it.
+var placement = regexp.MustCompile(`!\[[^\]\n]*\]\(image:([0-9]{1,12})\)`)
+
+// PlacesImage reports whether the Markdown text src places the image with id.
+func PlacesImage(src string, id int64) bool {
+	for _, m := range placement.FindAllStringSubmatch(src, -1) {
+		if m[1] == strconv.FormatInt(id, 10) {
+			return true
+		}
+	}
+	return false
+}
+
+// PlacesImages reports whether the Markdown text src places any image of the library.
+func PlacesImages(src string) bool { return placement.MatchString(src) }
+
+// placesImageIn reports whether a text of texts places the image with id.
+func placesImageIn(texts map[Lang]Text, id int64) bool {
+	for _, t := range texts {
+		if PlacesImage(t.Body, id) {
+			return true
+		}
+	}
+	return false
 }

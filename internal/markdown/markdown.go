@@ -50,18 +50,34 @@ func New() *Renderer {
 	// Editors link to partners' sites on purpose: no rel="nofollow", which UGCPolicy adds.
 	p.RequireNoFollowOnLinks(false)
 	p.AllowAttrs("lang").Matching(regexp.MustCompile(`^(pl|cs)$`)).OnElements("span")
+	// Any alt text (UGCPolicy's keeps letters and a little punctuation only, so „quotes”
+	// or a question mark would lose it all); the sanitiser escapes it.
+	p.AllowAttrs("alt").OnElements("img")
+	p.AllowAttrs("srcset").Matching(mediaSrcset).OnElements("img")
+	p.AllowAttrs("sizes").Matching(mediaSizes).OnElements("img")
+	p.AllowAttrs("loading").Matching(regexp.MustCompile(`^lazy$`)).OnElements("img")
+	p.AllowAttrs("decoding").Matching(regexp.MustCompile(`^async$`)).OnElements("img")
 	return &Renderer{md: md, policy: p}
 }
 
 // Render returns the sanitised HTML of src, or a *LimitError when src is past one of the
-// limits of what a text may produce (and then no HTML).
+// limits of what a text may produce (and then no HTML). Images of the library that src
+// places are left out: RenderWith shows them.
 func (r *Renderer) Render(src string) (string, error) {
+	return r.RenderWith(src, nil)
+}
+
+// RenderWith is Render with the images of the library that src places, ![](image:12),
+// found by images.
+func (r *Renderer) RenderWith(src string, images Images) (string, error) {
 	if err := checkSource(src); err != nil {
 		return "", err
 	}
 	src = markLanguages(src)
 	out := limitedWriter{max: outputLimit(src)}
-	if err := r.md.Convert([]byte(src), &out); err != nil {
+	pc := parser.NewContext()
+	pc.Set(imagesKey, images)
+	if err := r.md.Convert([]byte(src), &out, parser.WithContext(pc)); err != nil {
 		if errors.Is(err, errTooLarge) {
 			return "", &LimitError{ID: "error.markdown_too_large", Limit: out.max}
 		}
@@ -84,16 +100,20 @@ func Fallback(src string) string {
 }
 
 // transformer adjusts the document before rendering: the page prints its title as the only
-// h1, so a "# " heading becomes h2; links to other sites get rel="noopener noreferrer".
+// h1, so a "# " heading becomes h2; links to other sites get rel="noopener noreferrer";
+// images of the library become the library's (placeImage).
 type transformer struct{}
 
 // Transform implements parser.ASTTransformer.
 func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	var placed []*ast.Image // changed after the walk, which removing a node would upset
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Image:
+			placed = append(placed, n)
 		case *ast.Heading:
 			if n.Level == 1 {
 				n.Level = 2
@@ -109,6 +129,9 @@ func (transformer) Transform(doc *ast.Document, reader text.Reader, pc parser.Co
 		}
 		return ast.WalkContinue, nil
 	})
+	for _, n := range placed {
+		placeImage(n, pc)
+	}
 }
 
 // external reports whether url leads to another site.

@@ -227,7 +227,7 @@ func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, ev editView)
 			ff.Options = append(ff.Options, templates.FormOption{Value: o.Value, Label: label, Selected: o.Value == ff.Value})
 		}
 		if ev.preview && f.Input == form.Markdown {
-			ff.Preview = s.markdown(lang, withImages(site, lang, ff.Value))
+			ff.Preview = s.markdown(lang, ff.Value, libraryImages(site, lang))
 		}
 		return ff
 	}

@@ -52,7 +52,7 @@ func (s *Server) timeline(site *content.Site, l *i18n.Localizer, events []conten
 			When:     l.Span(e.Start, e.End),
 			Datetime: e.Start.String(),
 			Title:    typography.Text(shown, t.Title),
-			Body:     s.markdown(shown, withImages(site, shown, t.Body)),
+			Body:     s.markdown(shown, t.Body, libraryImages(site, shown)),
 			Lang:     otherLang(shown, lang),
 		}
 		for _, id := range e.Gallery {

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -15,6 +14,7 @@ import (
 	"github.com/aglo/aglo/internal/content"
 	"github.com/aglo/aglo/internal/form"
 	"github.com/aglo/aglo/internal/i18n"
+	"github.com/aglo/aglo/internal/markdown"
 	"github.com/aglo/aglo/internal/media"
 	"github.com/aglo/aglo/templates"
 )
@@ -71,35 +71,18 @@ func figure(im content.Image, lang content.Lang, sizes string, lazy bool) templa
 	return f
 }
 
-// placement is how an editor places an image of the library in a Markdown text:
-// ![](image:12), the image's number as its form shows it. What the brackets hold is not
-// used: the alt text is the library's, in the text's language.
-var placement = regexp.MustCompile(`!\[[^\]\n]*\]\(image:([0-9]{1,12})\)`)
-
-// placesImages reports whether a Markdown text places an image of the library.
-func placesImages(src string) bool { return strings.Contains(src, "](image:") }
-
-// withImages turns the images a Markdown text in lang places into ordinary Markdown
-// images of their largest variant with their alt text in lang. An image that cannot be
-// shown in lang (no alt text there, and not decorative) or is not in the library is left
-// out.
-func withImages(site *content.Site, lang content.Lang, src string) string {
-	if !placesImages(src) {
-		return src
-	}
-	return placement.ReplaceAllStringFunc(src, func(m string) string {
-		id, _ := strconv.ParseInt(placement.FindStringSubmatch(m)[1], 10, 64)
+// libraryImages finds the images of the library that a Markdown text in lang places, as
+// they can be shown in lang: with its alt text there (an image without one, and not
+// decorative, is left out), its variants as a srcset for the text column, and its size.
+func libraryImages(site *content.Site, lang content.Lang) markdown.Images {
+	return func(id int64) (markdown.Image, bool) {
 		im, ok := site.ImageItem(id)
 		if !ok || !im.Shown(lang) || len(im.Variants) == 0 {
-			return ""
+			return markdown.Image{}, false
 		}
-		alt := im.Text[lang].Alt
-		if im.Decorative {
-			alt = ""
-		}
-		alt = strings.NewReplacer("[", "(", "]", ")", "\n", " ").Replace(alt)
-		return "![" + alt + "](" + mediaURL(im.Variants[len(im.Variants)-1]) + ")"
-	})
+		f := figure(im, lang, leadSizes, true)
+		return markdown.Image{Src: f.Src, Srcset: f.Srcset, Sizes: f.Sizes, Alt: f.Alt, Width: f.Width, Height: f.Height}, true
+	}
 }
 
 // mediaURL is the address of a file of the media library.

@@ -290,6 +290,21 @@ func TestImagePlacedInMarkdown(t *testing.T) {
 	if src, _ := attr(img, "src"); !strings.HasPrefix(src, "/media/") || a.get(src).Code != http.StatusOK {
 		t.Errorf("the placed image's src %q does not serve", src)
 	}
+	// Like a gallery's figures: every variant in the srcset, the size against layout shift,
+	// and lazy loading (a text is below the page's title).
+	srcset, _ := attr(img, "srcset")
+	width, _ := attr(img, "width")
+	height, _ := attr(img, "height")
+	loading, _ := attr(img, "loading")
+	sizes, _ := attr(img, "sizes")
+	if strings.Count(srcset, "/media/") != 2 || !strings.Contains(srcset, " 480w") || !strings.Contains(srcset, " 700w") ||
+		width != "700" || height != "500" || loading != "lazy" || sizes == "" {
+		t.Errorf("the placed image: srcset %q, %s × %s, loading %q, sizes %q", srcset, width, height, loading, sizes)
+	}
+	// Placed in a text, the image is in use: its deletion names the page and is refused.
+	if r := c.post(r.header.Get("Location")+"/delete", nil); r.status != http.StatusConflict {
+		t.Errorf("deleting an image a text places: %d, want 409", r.status)
+	}
 	if n := len(findAll(first(a.page("/cs/historie-spoluprace"), byClass("prose")), byTag("img"))); n != 0 {
 		t.Errorf("the Czech text shows %d images; the image has no Czech alt text and 999 does not exist", n)
 	}

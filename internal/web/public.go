@@ -142,7 +142,7 @@ func (s *Server) pageView(site *content.Site, lang content.Lang, ref content.Ref
 	text, shown, _ := content.PickText(texts, lang)
 	head := s.head(site, lang, ref, n, text, shown)
 	v := publicView{site: site, lang: lang, l: l, ref: ref, n: n, article: s.article(site, l, text, shown), shown: shown, head: &head, uses: &uses}
-	if placesImages(text.Body) {
+	if content.PlacesImages(text.Body) {
 		v.use(content.KindImage)
 	}
 	// A list's later pages repeat the item's title but not its text.
@@ -161,7 +161,7 @@ func (s *Server) article(site *content.Site, l *i18n.Localizer, t content.Text, 
 		Fallback: shown != l.Lang(),
 		Title:    typography.Text(shown, t.Title),
 		Summary:  typography.Text(shown, t.Summary),
-		Body:     s.markdown(shown, withImages(site, shown, t.Body)),
+		Body:     s.markdown(shown, t.Body, libraryImages(site, shown)),
 	}
 	if !t.UpdatedAt.IsZero() {
 		d := t.UpdatedAt.UTC()
@@ -175,11 +175,11 @@ func (s *Server) article(site *content.Site, l *i18n.Localizer, t content.Text, 
 // typography (no one-letter word at a line end); nil when there is none. A text past the
 // renderer's limits (saved before they existed: the admin refuses one now) is shown as its
 // escaped source, and logged.
-func (s *Server) markdown(lang content.Lang, src string) templ.Component {
+func (s *Server) markdown(lang content.Lang, src string, images markdown.Images) templ.Component {
 	if src == "" {
 		return nil
 	}
-	out, err := s.md.Render(src)
+	out, err := s.md.RenderWith(src, images)
 	if err != nil {
 		s.log.Warn("text past the Markdown limits shown as plain text", "err", err, "bytes", len(src))
 		return templ.Raw(typography.HTML(lang, markdown.Fallback(src)))

@@ -35,7 +35,7 @@ func (s *Server) statementView(l *i18n.Localizer, st content.Statement, article 
 	law := statementLaw(st)
 	msg := func(id string) string { return l.T("statement." + string(law) + "." + id) }
 	text := func(id, label, body string) templates.StatementText {
-		return templates.StatementText{ID: id, Label: label, Body: s.markdown(lang, body)}
+		return templates.StatementText{ID: id, Label: label, Body: s.markdown(lang, body, nil)}
 	}
 	line := func(id, msgID string) templates.StatementLine {
 		return templates.StatementLine{ID: id, Parts: i18n.Parts(msg(msgID))}
@@ -89,7 +89,7 @@ func (s *Server) statementView(l *i18n.Localizer, st content.Statement, article 
 			Covers:   msg("covers"),
 			SiteID:   ids[law].site,
 			Site:     templates.Link{Label: l.T("site.name"), Href: s.absURL("/" + string(lang) + "/")},
-			Scope:    s.markdown(lang, t.Body),
+			Scope:    s.markdown(lang, t.Body, nil),
 		},
 	}
 	if law == content.CS {
