@@ -78,7 +78,7 @@ func growDatabase(ctx context.Context, path, password string) (time.Duration, er
 	if err != nil {
 		return 0, err
 	}
-	if _, err := st.PutUser(ctx, grownUser, hash); err != nil {
+	if _, err := st.PutUser(ctx, grownUser, hash, ""); err != nil {
 		return 0, err
 	}
 	start := time.Now()

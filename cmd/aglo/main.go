@@ -48,11 +48,15 @@ func usage(w io.Writer) {
 
 Usage:
   aglo [serve] [flags]          serve the site (the default)
-  aglo user add NAME [flags]    create an editor or change their password; the
-                                password is read from standard input (one line) or
-                                prompted for twice on a terminal
-  aglo user list [flags]        list the editors
-  aglo user remove NAME [flags] remove an editor
+  aglo user add NAME [flags]    create an account or change its password (ending its
+                                sessions); the password is read from standard input
+                                (one line) or prompted for twice on a terminal;
+                                -role admin|editor (the first account is an administrator)
+  aglo user list [flags]        list the accounts: name, role, state, sign-in, language
+  aglo user remove NAME [flags] remove an account (not the last active administrator)
+  aglo user two-factor-off NAME [flags]
+                                turn off an account's two-factor sign-in (a lost
+                                authenticator app) and end its sessions
   aglo backup FILE [flags]      write a consistent copy of the database to FILE,
                                 safe while the site is serving
   aglo restore FILE [flags]     check FILE (integrity, schema version) and replace

@@ -43,18 +43,23 @@ func TestUserCommands(t *testing.T) {
 		want    string
 		wantErr bool
 	}{
-		{"AddOK", "a long enough password\n", []string{"user", "add", "marta"}, "created editor marta", false},
+		{"AddOK", "a long enough password\n", []string{"user", "add", "marta"}, "created administrator marta", false},
 		{"AddChangesPassword", "another long password\n", []string{"user", "add", "marta"}, "changed the password", false},
 		{"AddSecond", "third long password!", []string{"user", "add", "jan.novak"}, "created editor jan.novak", false},
+		{"AddAdmin", "fourth long password!", []string{"user", "add", "eva", "-role", "admin"}, "created administrator eva", false},
+		{"ErrBadRole", "fourth long password!", []string{"user", "add", "eva2", "-role", "boss"}, "admin or editor", true},
 		{"ErrShortPassword", "short\n", []string{"user", "add", "petr"}, "at least 12", true},
 		{"ErrRepeatedPassword", "žžžžžžžžžžžžžžžž\n", []string{"user", "add", "petr"}, "one character repeated", true},
 		{"ErrCommonPassword", "qwertyuiop123\n", []string{"user", "add", "petr"}, "most common", true},
 		{"AddCzechPassphrase", "Příliš žluťoučký kůň úpěl ďábelské ódy u Moravy a Odry, až se stmívalo\n", []string{"user", "add", "petr"}, "created editor petr", false},
 		{"ErrNoPassword", "", []string{"user", "add", "petr"}, "one line", true},
 		{"ErrBadName", "a long enough password\n", []string{"user", "add", "bad name;"}, "not a user name", true},
-		{"List", "", []string{"user", "list"}, "jan.novak", false},
-		{"Remove", "", []string{"user", "remove", "jan.novak"}, "removed editor jan.novak", false},
-		{"ErrRemoveMissing", "", []string{"user", "remove", "jan.novak"}, "no editor named", true},
+		{"List", "", []string{"user", "list"}, "jan.novak\teditor\tactive\tpassword", false},
+		{"TwoFactorOff", "", []string{"user", "two-factor-off", "marta"}, "turned off two-factor sign-in of marta", false},
+		{"Remove", "", []string{"user", "remove", "jan.novak"}, "removed jan.novak", false},
+		{"ErrRemoveMissing", "", []string{"user", "remove", "jan.novak"}, "no account named", true},
+		{"RemoveAdmin", "", []string{"user", "remove", "eva"}, "removed eva", false},
+		{"ErrRemoveLastAdmin", "", []string{"user", "remove", "marta"}, "last active administrator", true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -39,10 +39,13 @@ type config struct {
 
 // parseConfig reads the flags of a command, falling back to the environment, then to
 // defaults fit for a developer's machine.
-func parseConfig(name string, args []string, getenv func(string) string, stderr io.Writer) (config, *flag.FlagSet, error) {
+func parseConfig(name string, args []string, getenv func(string) string, stderr io.Writer, more ...func(*flag.FlagSet)) (config, *flag.FlagSet, error) {
 	c := config{}
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(stderr)
+	for _, add := range more {
+		add(fs)
+	}
 	fs.StringVar(&c.addr, "addr", envOr(getenv, "AGLO_ADDR", "localhost:8080"), "listen address (env AGLO_ADDR)")
 	fs.StringVar(&c.db, "db", envOr(getenv, "AGLO_DB", "data/aglo.db"), "SQLite database file, created and seeded when missing (env AGLO_DB)")
 	fs.StringVar(&c.baseURL, "base-url", envOr(getenv, "AGLO_BASE_URL", "http://localhost:8080"),

@@ -17,10 +17,10 @@ import (
 	"github.com/aglo/aglo/internal/content"
 )
 
-// userCommand runs "aglo user add|list|remove".
+// userCommand runs "aglo user add|list|remove|two-factor-off".
 func userCommand(ctx context.Context, args []string, getenv func(string) string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		return errors.New(`user: say "add NAME", "list" or "remove NAME"`)
+		return errors.New(`user: say "add NAME", "list", "remove NAME" or "two-factor-off NAME"`)
 	}
 	sub, rest := args[0], args[1:]
 	// The user name may come before or after the flags.
@@ -28,7 +28,12 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 	for len(rest) > 0 && !strings.HasPrefix(rest[0], "-") {
 		names, rest = append(names, rest[0]), rest[1:]
 	}
-	c, fs, err := parseConfig("aglo user "+sub, rest, getenv, stderr)
+	var roleFlag string
+	c, fs, err := parseConfig("aglo user "+sub, rest, getenv, stderr, func(fs *flag.FlagSet) {
+		if sub == "add" {
+			fs.StringVar(&roleFlag, "role", "", "admin or editor; a new account is an editor, the first one an administrator")
+		}
+	})
 	if errors.Is(err, flag.ErrHelp) {
 		return nil
 	}
@@ -57,6 +62,10 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 		if err != nil {
 			return err
 		}
+		role, ok := content.ParseRole(roleFlag)
+		if !ok && roleFlag != "" {
+			return fmt.Errorf("user: the role is admin or editor, not %q", roleFlag)
+		}
 		password, err := readPassword(stdin, stderr)
 		if err != nil {
 			return err
@@ -68,14 +77,18 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 		if err != nil {
 			return err
 		}
-		created, err := st.PutUser(ctx, name, hash)
+		created, err := st.PutUser(ctx, name, hash, role)
+		if err != nil {
+			return err
+		}
+		u, err := st.User(ctx, name)
 		if err != nil {
 			return err
 		}
 		if created {
-			fmt.Fprintf(stdout, "created editor %s\n", name)
+			fmt.Fprintf(stdout, "created %s %s\n", roleName(u.Role), name)
 		} else {
-			fmt.Fprintf(stdout, "changed the password of editor %s\n", name)
+			fmt.Fprintf(stdout, "changed the password of %s %s and ended their sessions\n", roleName(u.Role), name)
 		}
 		return nil
 	case "list":
@@ -84,7 +97,15 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 			return err
 		}
 		for _, u := range users {
-			fmt.Fprintf(stdout, "%s\t%s\t%s\n", u.Name, u.Lang, u.CreatedAt.Format("2006-01-02"))
+			state := "active"
+			if u.Disabled {
+				state = "disabled"
+			}
+			twoFactor := "password"
+			if u.TwoFactor() {
+				twoFactor = "two-factor"
+			}
+			fmt.Fprintf(stdout, "%s\t%s\t%s\t%s\t%s\t%s\n", u.Name, u.Role, state, twoFactor, u.Lang, u.CreatedAt.Format("2006-01-02"))
 		}
 		return nil
 	case "remove":
@@ -92,15 +113,48 @@ func userCommand(ctx context.Context, args []string, getenv func(string) string,
 		if err != nil {
 			return err
 		}
-		if err := st.DeleteUser(ctx, name); content.ErrorCode(err) == content.ENotFound {
-			return fmt.Errorf("user: no editor named %s", name)
+		switch err := st.DeleteUser(ctx, name); {
+		case content.ErrorCode(err) == content.ENotFound:
+			return fmt.Errorf("user: no account named %s", name)
+		case errors.Is(err, content.ErrLastAdmin):
+			return fmt.Errorf("user: %s is the last active administrator: make another account an administrator first", name)
+		case err != nil:
+			return err
+		}
+		fmt.Fprintf(stdout, "removed %s\n", name)
+		return nil
+	case "two-factor-off":
+		// The way back in for someone who lost their authenticator app and their recovery
+		// codes, and for the only administrator above all: whoever can run this on the
+		// server can replace the database anyway.
+		name, err := userName(append(names, fs.Args()...))
+		if err != nil {
+			return err
+		}
+		u, err := st.User(ctx, name)
+		if content.ErrorCode(err) == content.ENotFound {
+			return fmt.Errorf("user: no account named %s", name)
 		} else if err != nil {
 			return err
 		}
-		fmt.Fprintf(stdout, "removed editor %s\n", name)
+		if err := st.TurnOffTwoFactor(ctx, u.ID, content.Edit{Editor: "aglo user two-factor-off"}); err != nil {
+			return err
+		}
+		if err := st.EndOtherSessions(ctx, u.ID, "", content.Edit{Editor: "aglo user two-factor-off"}); err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "turned off two-factor sign-in of %s and ended their sessions; they sign in with their password and set it up again\n", name)
 		return nil
 	}
-	return fmt.Errorf("user: unknown command %q: say add, list or remove", sub)
+	return fmt.Errorf("user: unknown command %q: say add, list, remove or two-factor-off", sub)
+}
+
+// roleName is how the command line names role.
+func roleName(role content.Role) string {
+	if role == content.RoleAdmin {
+		return "administrator"
+	}
+	return "editor"
 }
 
 // userName checks the one argument that names an editor.

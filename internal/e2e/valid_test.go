@@ -75,6 +75,11 @@ func TestHTMLValid(t *testing.T) {
 	for _, p := range adminPages(t) {
 		save(p, fetch(t, editor, p, http.StatusOK))
 	}
+	// The account pages the menu does not link to: a new account, the first's (the
+	// editor's own), its deletion's confirmation and the two-factor set-up.
+	for _, p := range []string{"/admin/users/new", "/admin/users/1", "/admin/users/1/delete", "/admin/account/two-factor"} {
+		save(p, fetch(t, editor, p, http.StatusOK))
+	}
 	save(adminNotFound, fetch(t, editor, adminNotFound, http.StatusNotFound))
 	form := formValues(t, fetch(t, editor, "/admin/project/1", http.StatusOK), "/admin/project/1")
 	form.Set("action", "preview")

@@ -8,7 +8,6 @@ import (
 	"path"
 	"strconv"
 	"strings"
-	"time"
 
 	"github.com/a-h/templ"
 	"github.com/alexedwards/scs/v2"
@@ -28,8 +27,8 @@ const maxFormBytes = 1 << 20
 func newSessions(store scs.Store, secure bool) *scs.SessionManager {
 	sm := scs.New()
 	sm.Store = store
-	sm.IdleTimeout = 2 * time.Hour
-	sm.Lifetime = 12 * time.Hour
+	sm.IdleTimeout = auth.SessionIdle
+	sm.Lifetime = auth.SessionLifetime
 	sm.Cookie.Name = "aglo_session"
 	sm.Cookie.Path = "/admin"
 	sm.Cookie.HttpOnly = true
@@ -41,9 +40,12 @@ func newSessions(store scs.Store, secure bool) *scs.SessionManager {
 
 type userKey struct{}
 
-// currentUser returns the signed-in editor of the request.
-func currentUser(ctx context.Context) string {
-	u, _ := ctx.Value(userKey{}).(string)
+// currentUser returns the name of the signed-in account of the request.
+func currentUser(ctx context.Context) string { return currentAccount(ctx).Name }
+
+// currentAccount returns the signed-in account of the request.
+func currentAccount(ctx context.Context) content.User {
+	u, _ := ctx.Value(userKey{}).(content.User)
 	return u
 }
 
@@ -72,20 +74,21 @@ func (s *Server) withAdmin(next http.Handler) http.Handler {
 	return s.sessions.LoadAndSave(inner)
 }
 
-// requireUser lets only signed-in editors through: a page asked for without a session
-// leads to the sign-in form, anything else is refused.
+// requireUser lets only signed-in accounts through: a page asked for without a session
+// leads to the sign-in form, anything else is refused. A session goes on only while its
+// row in the store does and its account is there and enabled, so ending a session, a
+// password change, a disable or a removal take effect on the next request. An account
+// that must first choose its password or set up two-factor sign-in reaches only the pages
+// that do that (pendingStep).
 func (s *Server) requireUser(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := r.Context()
-		name := s.sessions.GetString(ctx, "user")
-		if name != "" {
-			if _, err := s.store.User(ctx, name); err != nil {
-				// The editor was removed: the session ends with them.
-				s.sessions.Destroy(ctx)
-				name = ""
-			}
+		user, ok, err := s.sessionUser(ctx)
+		if err != nil {
+			s.adminFail(w, r, err)
+			return
 		}
-		if name == "" {
+		if !ok {
 			if r.Method == http.MethodGet || r.Method == http.MethodHead {
 				http.Redirect(w, r, "/admin/login?next="+url.QueryEscape(r.URL.RequestURI()), http.StatusSeeOther)
 				return
@@ -93,7 +96,59 @@ func (s *Server) requireUser(next http.Handler) http.Handler {
 			s.adminError(w, r, http.StatusUnauthorized, "error.unauthorized")
 			return
 		}
-		next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, userKey{}, name)))
+		if step := s.pendingStep(user); step != "" && !pendingPaths[r.URL.Path] {
+			http.Redirect(w, r, step, http.StatusSeeOther)
+			return
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(ctx, userKey{}, user)))
+	})
+}
+
+// sessionUser returns the account of the request's session, and false when there is none
+// or it has ended (then the session is destroyed).
+func (s *Server) sessionUser(ctx context.Context) (content.User, bool, error) {
+	sid := s.sessions.GetString(ctx, "sid")
+	if sid == "" {
+		if s.sessions.GetString(ctx, "user") != "" {
+			s.sessions.Destroy(ctx) // a session from before sessions were recorded
+		}
+		return content.User{}, false, nil
+	}
+	user, err := s.store.SessionUser(ctx, sid)
+	if content.ErrorCode(err) == content.ENotFound {
+		// Ended from elsewhere, by a password change, or with a disabled or removed account.
+		return content.User{}, false, s.sessions.Destroy(ctx)
+	}
+	return user, err == nil, err
+}
+
+// pendingStep is where user must go before anything else, "" when nowhere: to choose their
+// own password after one an administrator gave, or to set up two-factor sign-in when
+// administrators require it.
+func (s *Server) pendingStep(user content.User) string {
+	switch {
+	case user.MustChangePassword:
+		return "/admin/account"
+	case s.requireTwoFactor.Load() && !user.TwoFactor():
+		return twoFactorPath
+	}
+	return ""
+}
+
+// pendingPaths are the pages an account with a pending step reaches.
+var pendingPaths = map[string]bool{
+	"/admin/account": true, "/admin/account/password": true, twoFactorPath: true,
+	"/admin/logout": true, "/admin/lang": true,
+}
+
+// requireAdmin lets only administrators through; editors get 403.
+func (s *Server) requireAdmin(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if currentAccount(r.Context()).Role != content.RoleAdmin {
+			s.adminError(w, r, http.StatusForbidden, "error.forbidden")
+			return
+		}
+		next.ServeHTTP(w, r)
 	})
 }
 
@@ -123,12 +178,17 @@ func (s *Server) clientAddr(r *http.Request) string {
 	return host
 }
 
-// adminNav is the editor's menu.
-var adminNav = []struct{ label, href string }{
-	{"admin.dashboard", "/admin/"},
-	{"admin.audit", "/admin/audit"},
-	{"admin.settings", "/admin/settings"},
-	{"admin.view_site", "/"},
+// adminNav is the admin's menu; administrators see the entries marked admin too.
+var adminNav = []struct {
+	label, href string
+	admin       bool
+}{
+	{"admin.dashboard", "/admin/", false},
+	{"admin.audit", "/admin/audit", false},
+	{"admin.users", "/admin/users", true},
+	{"admin.settings", "/admin/settings", true},
+	{"account.heading", "/admin/account", false},
+	{"admin.view_site", "/", false},
 }
 
 // renderAdmin writes an admin page with status.
@@ -141,7 +201,7 @@ func (s *Server) renderAdmin(w http.ResponseWriter, r *http.Request, status int,
 		Title:   title,
 		CSS:     s.assets.url("css/admin.css"),
 		Favicon: s.assets.url("img/favicon.svg"),
-		User:    currentUser(ctx),
+		User:    currentAccount(ctx).Label(),
 	}
 	if id := s.sessions.PopString(ctx, "flash"); id != "" {
 		layout.Flash = l.T(id)
@@ -152,7 +212,11 @@ func (s *Server) renderAdmin(w http.ResponseWriter, r *http.Request, status int,
 	if w := s.sessions.PopString(ctx, "warnings"); w != "" {
 		layout.Warnings = strings.Split(w, "\n")
 	}
+	user := currentAccount(ctx)
 	for _, n := range adminNav {
+		if (n.admin && user.Role != content.RoleAdmin) || (s.pendingStep(user) != "" && n.href != "/") {
+			continue
+		}
 		layout.Nav = append(layout.Nav, templates.Link{Label: l.T(n.label), Href: n.href, Current: r.URL.Path == n.href})
 	}
 	for _, other := range content.Langs {
@@ -189,7 +253,7 @@ func (s *Server) adminFail(w http.ResponseWriter, r *http.Request, err error) {
 
 // loginForm handles GET /admin/login.
 func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
-	if s.sessions.GetString(r.Context(), "user") != "" {
+	if _, ok, _ := s.sessionUser(r.Context()); ok {
 		http.Redirect(w, r, "/admin/", http.StatusSeeOther)
 		return
 	}
@@ -275,16 +339,20 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 	if auth.NeedsUpgrade(user.PasswordHash) {
 		s.upgradeHash(ctx, user, password)
 	}
-	if err := s.sessions.RenewToken(ctx); err != nil {
-		s.adminFail(w, r, err)
+	if user.Disabled {
+		// Said only to whoever knows the password: the account's owner.
+		if err := s.store.LogAudit(ctx, content.AuditEntry{Actor: name, Action: "sign_in_disabled", Addr: addr}); err != nil {
+			s.logFailure(ctx, "audit sign-in of a disabled account", err)
+		}
+		page.Error = l.T("admin.login.disabled")
+		s.renderLogin(w, r, http.StatusForbidden, page)
 		return
 	}
-	s.sessions.Put(ctx, "user", user.Name)
-	s.sessions.Put(ctx, "lang", string(user.Lang))
-	if err := s.store.LogAudit(ctx, content.AuditEntry{Actor: user.Name, Action: "sign_in", Addr: addr}); err != nil {
-		s.logFailure(ctx, "audit sign-in", err)
+	if user.TwoFactor() {
+		s.beginCodeStep(w, r, user, page.Next)
+		return
 	}
-	http.Redirect(w, r, page.Next, http.StatusSeeOther)
+	s.signIn(w, r, user, page.Next)
 }
 
 // renderLogin answers with the sign-in form (no-store, like every admin answer), with the
@@ -334,9 +402,17 @@ func safeNext(next string) string {
 	return (&url.URL{Path: clean, RawQuery: u.RawQuery}).String()
 }
 
-// logout handles POST /admin/logout.
+// logout handles POST /admin/logout: the session ends, here and in the list of sessions.
 func (s *Server) logout(w http.ResponseWriter, r *http.Request) {
-	if err := s.sessions.Destroy(r.Context()); err != nil {
+	ctx := r.Context()
+	user := currentAccount(ctx)
+	if sid := s.sessions.GetString(ctx, "sid"); sid != "" {
+		if err := s.store.EndSession(ctx, user.ID, sid, "sign_out", content.Edit{Editor: user.Name, Addr: s.clientAddr(r)}); err != nil && content.ErrorCode(err) != content.ENotFound {
+			s.adminFail(w, r, err)
+			return
+		}
+	}
+	if err := s.sessions.Destroy(ctx); err != nil {
 		s.adminFail(w, r, err)
 		return
 	}

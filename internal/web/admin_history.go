@@ -2,6 +2,7 @@ package web
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"net/http"
 	"strconv"
@@ -133,6 +134,11 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 		Page:    page,
 		Pager:   pager(l, page, pages, func(n int) string { return withPage(base, n) }),
 	}
+	names, err := s.accountLabels(ctx)
+	if err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
 	for _, rev := range revs {
 		var changed []string
 		for _, name := range rev.Changed {
@@ -145,7 +151,7 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 			note = l.T("admin.history.seeded")
 		}
 		v.Revisions = append(v.Revisions, templates.RevisionRow{
-			ID: rev.ID, Number: rev.Version, Editor: rev.Editor,
+			ID: rev.ID, Number: rev.Version, Editor: names.label(rev.Editor),
 			When: dateTime(l, rev.CreatedAt), WhenISO: rev.CreatedAt.UTC().Format(time.RFC3339),
 			Changed: strings.Join(changed, ", "), Note: note, Current: rev.Version == it.version,
 		})
@@ -354,13 +360,21 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	site := s.current()
+	names, err := s.accountLabels(ctx)
+	if err != nil {
+		s.adminFail(w, r, err)
+		return
+	}
 	v := templates.AuditLog{Pager: pager(l, page, pages, func(n int) string { return withPage("/admin/audit", n) })}
 	for _, e := range entries {
 		row := templates.AuditRow{
 			When: dateTime(l, e.At), WhenISO: e.At.UTC().Format(time.RFC3339),
-			Actor: e.Actor, Action: l.T("admin.action." + e.Action), Addr: e.Addr,
+			Actor: names.label(e.Actor), Action: l.T("admin.action." + e.Action), Addr: e.Addr,
 		}
-		if e.Kind != "" {
+		switch {
+		case e.Kind == "user":
+			row.Item = l.T("admin.kind.user") + ": " + e.Detail
+		case e.Kind != "":
 			row.Item = l.T("admin.kind."+string(e.Kind)) + " #" + strconv.FormatInt(e.ItemID, 10)
 			if k, ok := webKindOf(string(e.Kind)); ok {
 				if it, ok := k.find(site, e.ItemID); ok {
@@ -371,4 +385,29 @@ func (s *Server) audit(w http.ResponseWriter, r *http.Request) {
 		v.Entries = append(v.Entries, row)
 	}
 	s.renderAdmin(w, r, http.StatusOK, l.T("admin.audit"), templates.AuditPage(v))
+}
+
+// accountLabels are how the admin names each account by its user name: with its display
+// name, when it has one.
+type accountLabels map[string]string
+
+// label is name with its display name, or name alone (a removed account, the command line).
+func (a accountLabels) label(name string) string {
+	if l, ok := a[name]; ok {
+		return l
+	}
+	return name
+}
+
+// accountLabels returns the labels of every account.
+func (s *Server) accountLabels(ctx context.Context) (accountLabels, error) {
+	users, err := s.store.Users(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(accountLabels, len(users))
+	for _, u := range users {
+		out[u.Name] = u.Label()
+	}
+	return out, nil
 }

@@ -48,7 +48,7 @@ func adminOver(t *testing.T, s *testSite) *adminSite {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := s.store.PutUser(context.Background(), editor, hash); err != nil {
+	if _, err := s.store.PutUser(context.Background(), editor, hash, ""); err != nil {
 		t.Fatal(err)
 	}
 	ts := httptest.NewServer(s.srv)

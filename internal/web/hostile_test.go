@@ -96,7 +96,7 @@ func TestOwnSignInDoesNotResetAddressBudget(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, err := a.store.PutUser(context.Background(), "mallory", hash); err != nil {
+	if _, err := a.store.PutUser(context.Background(), "mallory", hash, ""); err != nil {
 		t.Fatal(err)
 	}
 	const addressLimit = 30 // auth.Throttle's AddressLimit default
@@ -248,7 +248,7 @@ func TestLongPassphraseAndHashUpgrade(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a.store.PutUser(ctx, "jan", hash)
+	a.store.PutUser(ctx, "jan", hash, "")
 	if r := a.client().login("jan", phrase); r.status != http.StatusSeeOther {
 		t.Errorf("64-letter Polish passphrase = %d, want 303", r.status)
 	}
@@ -261,7 +261,7 @@ func TestLongPassphraseAndHashUpgrade(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	a.store.PutUser(ctx, "ola", string(legacy))
+	a.store.PutUser(ctx, "ola", string(legacy), "")
 	if r := a.client().login("ola", "an old bcrypt password"); r.status != http.StatusSeeOther {
 		t.Fatalf("bcrypt user = %d, want 303", r.status)
 	}

@@ -11,7 +11,8 @@ import (
 )
 
 // routes is aglo's single route table.
-func (s *Server) routes() http.Handler {
+func (s *Server) routes() *chi.Mux {
+	s.adminOnly = map[string]bool{}
 	r := chi.NewRouter()
 	s.common(r)
 	r.NotFound(s.notFound)
@@ -50,18 +51,47 @@ func (s *Server) routes() http.Handler {
 		r.Use(s.withAdmin, s.crossOrigin)
 		r.Get("/login", s.loginForm)
 		r.Post("/login", s.login)
+		r.Get("/login/code", s.codeForm)
+		r.Post("/login/code", s.code)
 		r.Group(func(r chi.Router) {
 			r.Use(s.requireUser)
 			r.Get("/", s.dashboard)
 			r.Post("/logout", s.logout)
 			r.Post("/lang", s.setAdminLang)
+			r.Get("/account", s.account)
+			r.Post("/account/password", s.changePassword)
+			r.Post("/account/sessions/end", s.endSession)
+			r.Post("/account/sessions/end-others", s.endOtherSessions)
+			r.Get("/account/two-factor", s.twoFactor)
+			r.Post("/account/two-factor", s.confirmTwoFactor)
+			r.Post("/account/two-factor/recovery", s.newRecoveryCodes)
+			r.Post("/account/two-factor/off", s.turnOffTwoFactor)
+			r.Group(func(r chi.Router) {
+				r.Use(s.requireAdmin)
+				admin := func(method, pattern string, h http.HandlerFunc) {
+					r.Method(method, pattern, h)
+					s.adminOnly[method+" /admin"+pattern] = true
+				}
+				admin(http.MethodGet, "/users", s.users)
+				admin(http.MethodPost, "/users/policy", s.setPolicy)
+				admin(http.MethodGet, "/users/new", s.newUserForm)
+				admin(http.MethodPost, "/users/new", s.createUser)
+				admin(http.MethodGet, "/users/{id}", s.userForm)
+				admin(http.MethodPost, "/users/{id}", s.updateUser)
+				admin(http.MethodPost, "/users/{id}/password", s.resetPassword)
+				admin(http.MethodPost, "/users/{id}/disable", s.disableUser)
+				admin(http.MethodPost, "/users/{id}/enable", s.enableUser)
+				admin(http.MethodPost, "/users/{id}/two-factor-off", s.userTwoFactorOff)
+				admin(http.MethodGet, "/users/{id}/delete", s.deleteUserConfirm)
+				admin(http.MethodPost, "/users/{id}/delete", s.deleteUser)
+				admin(http.MethodGet, "/settings", s.settingsForm)
+				admin(http.MethodPost, "/settings", s.saveSettings)
+			})
 			r.Get("/audit", s.audit)
 			r.Get("/image/upload", s.uploadForm)
 			r.Post("/image/upload", s.upload)
 			r.Get("/document/upload", s.documentUploadForm)
 			r.Post("/document/upload", s.documentUpload)
-			r.Get("/settings", s.settingsForm)
-			r.Post("/settings", s.saveSettings)
 			r.Get("/{kind}/{id}", s.editForm)
 			r.Post("/{kind}/{id}", s.editSave)
 			r.Get("/{kind}/{id}/history", s.history)
@@ -81,6 +111,13 @@ func (s *Server) routes() http.Handler {
 	}
 	return r
 }
+
+// Routes is the route table, for tests that walk it.
+func (s *Server) Routes() chi.Routes { return s.router }
+
+// AdminOnly reports whether only administrators reach the route pattern with method, as
+// chi.Walk names them ("GET", "/admin/users/{id}").
+func (s *Server) AdminOnly(method, pattern string) bool { return s.adminOnly[method+" "+pattern] }
 
 // common puts the middleware every routed request goes through on r: panic recovery.
 // (ServeHTTP, in front of the router, writes the security headers and the request log of

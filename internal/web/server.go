@@ -14,6 +14,7 @@ import (
 	"time"
 
 	"github.com/alexedwards/scs/v2"
+	"github.com/go-chi/chi/v5"
 
 	"github.com/aglo/aglo/internal/auth"
 	"github.com/aglo/aglo/internal/content"
@@ -29,9 +30,7 @@ type Store interface {
 	MediaFile(ctx context.Context, sha256 string) (typ string, data []byte, err error)
 	DocumentFile(ctx context.Context, sha256 string) (typ string, data []byte, err error)
 
-	User(ctx context.Context, name string) (content.User, error)
-	UpgradePasswordHash(ctx context.Context, name, old, next string) error
-	SetUserLang(ctx context.Context, name string, lang content.Lang) error
+	Accounts
 	SessionStore() scs.Store
 	LogAudit(ctx context.Context, a content.AuditEntry) error
 	Audit(ctx context.Context, offset, limit int) ([]content.AuditEntry, int, error)
@@ -46,6 +45,36 @@ type Store interface {
 	RevisionAt(ctx context.Context, kind content.Kind, itemID, version int64) (content.Revision, error)
 	Restore(ctx context.Context, id, loadedVersion int64, e content.Edit) error
 	LanguageChanges(ctx context.Context, kind content.Kind, ids []int64) (map[int64]map[content.Lang]time.Time, error)
+}
+
+// Accounts is what the admin reads and changes of the accounts, their sessions and their
+// two-factor sign-in (store.Store's methods of the same names).
+type Accounts interface {
+	User(ctx context.Context, name string) (content.User, error)
+	UserByID(ctx context.Context, id int64) (content.User, error)
+	Users(ctx context.Context) ([]content.User, error)
+	CreateUser(ctx context.Context, u content.NewUser, e content.Edit) (int64, error)
+	UpdateUser(ctx context.Context, id int64, displayName, email string, role content.Role, e content.Edit) error
+	SetDisabled(ctx context.Context, id int64, disabled bool, e content.Edit) error
+	RemoveUser(ctx context.Context, id int64, e content.Edit) error
+	SetPassword(ctx context.Context, id int64, hash string, mustChange bool, keep, action string, e content.Edit) error
+	UpgradePasswordHash(ctx context.Context, name, old, next string) error
+	SetUserLang(ctx context.Context, name string, lang content.Lang) error
+
+	StartSession(ctx context.Context, sess content.Session) error
+	SessionUser(ctx context.Context, id string) (content.User, error)
+	Sessions(ctx context.Context, userID int64) ([]content.Session, error)
+	EndSession(ctx context.Context, userID int64, id, action string, e content.Edit) error
+	EndOtherSessions(ctx context.Context, userID int64, keep string, e content.Edit) error
+
+	TurnOnTwoFactor(ctx context.Context, id int64, secret string, step int64, recovery []string, e content.Edit) error
+	TurnOffTwoFactor(ctx context.Context, id int64, e content.Edit) error
+	NewRecoveryCodes(ctx context.Context, id int64, hashes []string, e content.Edit) error
+	UseCodeStep(ctx context.Context, id, step int64) (bool, error)
+	RecoveryCodes(ctx context.Context, id int64) ([]string, error)
+	UseRecoveryCode(ctx context.Context, id int64, hash string, e content.Edit) (bool, error)
+	RequireTwoFactor(ctx context.Context) (bool, error)
+	SetRequireTwoFactor(ctx context.Context, on bool, e content.Edit) error
 }
 
 // Config holds what a Server is built from.
@@ -76,7 +105,7 @@ type Server struct {
 	log     *slog.Logger
 	now     func() time.Time
 	assets  *assets
-	router  http.Handler
+	router  *chi.Mux
 
 	sessions *scs.SessionManager
 	throttle *auth.Throttle
@@ -87,6 +116,9 @@ type Server struct {
 	renders    atomic.Int64             // public pages and sitemaps rendered, for tests of the cache
 	sitemapMax int                      // URLs in one sitemap; 0: the protocol's 50,000 (tests set fewer)
 	reload     sync.Mutex
+
+	requireTwoFactor atomic.Bool     // administrators require two-factor sign-in of everyone
+	adminOnly        map[string]bool // "METHOD pattern" of the routes only administrators reach
 }
 
 // New builds a Server and loads the content snapshot it serves.
@@ -115,13 +147,26 @@ func New(ctx context.Context, cfg Config) (*Server, error) {
 	if s.md == nil {
 		s.md = markdown.New()
 	}
-	var err error
-	if s.assets, err = embeddedAssets(); err != nil {
+	// The static files are compressed while the content loads: both take a core for
+	// about as long at start-up, and the machine has two.
+	assetsDone := make(chan error, 1)
+	go func() {
+		var err error
+		s.assets, err = embeddedAssets()
+		assetsDone <- err
+	}()
+	reloadErr := s.Reload(ctx)
+	if err := <-assetsDone; err != nil {
 		return nil, err
 	}
-	if err := s.Reload(ctx); err != nil {
+	if err := reloadErr; err != nil {
 		return nil, err
 	}
+	required, err := s.store.RequireTwoFactor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	s.requireTwoFactor.Store(required)
 	s.sessions = newSessions(s.store.SessionStore(), s.https)
 	if s.throttle == nil {
 		s.throttle = &auth.Throttle{}
