@@ -1,10 +1,15 @@
 package main
 
 import (
+	"bytes"
 	"cmp"
 	"context"
 	"crypto/rand"
+	"crypto/sha256"
+	"encoding/hex"
 	"fmt"
+	"image"
+	"image/jpeg"
 	"io"
 	"net/http"
 	"net/http/cookiejar"
@@ -23,15 +28,18 @@ import (
 	"github.com/aglo/aglo/internal/store"
 )
 
-// The grown site: the seeded one with years of an office's work added. News, images and
-// documents join the scenario when aglo has them.
+// The grown site: the seeded one with ten years of a busy office's work added.
 const (
 	grownProjects      = 1000
 	grownEvents        = 5000 // five to a project
+	grownNews          = 5000 // each with a lead image and one in its gallery, every fifth of a project
+	grownDocuments     = 2000 // to a project, a news item or a page in turn
 	grownSaves         = 30   // admin saves timed, each followed by a visit of the page it changed
 	grownUser          = "bench"
 	grownProjectBodyPL = "Projekt realizowany wspólnie przez partnerów z obu stron granicy. Obejmuje spotkania, wizyty studyjne i wspólne opracowania. "
 	grownProjectBodyCS = "Projekt realizovaný společně partnery z obou stran hranice. Zahrnuje setkání, studijní cesty a společné studie. "
+	grownNewsBodyPL    = "Przedstawiciele obu aglomeracji spotkali się, aby omówić dalsze etapy współpracy. Rozmawiano o transporcie, turystyce i wspólnych wydarzeniach. "
+	grownNewsBodyCS    = "Zástupci obou aglomerací se sešli, aby projednali další etapy spolupráce. Hovořili o dopravě, cestovním ruchu a společných akcích. "
 )
 
 // The targets on the grown site.
@@ -107,7 +115,95 @@ func growDatabase(ctx context.Context, path, password string) (time.Duration, er
 			}
 		}
 	}
+	if err := growNews(ctx, st, edit); err != nil {
+		return 0, err
+	}
 	return time.Since(start), nil
+}
+
+// growNews adds the news items, two images of each and the documents. The images' files
+// stand in for photos: tiny JPEGs, distinct (a comment segment with their number), with
+// the variants' widths an upload of a photo would give; no page of the crawl loads them,
+// and ten thousand real photos would make a database of gigabytes.
+func growNews(ctx context.Context, st *store.Store, edit content.Edit) error {
+	var tiny bytes.Buffer
+	if err := jpeg.Encode(&tiny, image.NewGray(image.Rect(0, 0, 16, 12)), nil); err != nil {
+		return err
+	}
+	file := func(name string) []byte {
+		seg := append([]byte{0xff, 0xfe, 0, byte(len(name) + 2)}, name...)
+		return slices.Concat(tiny.Bytes()[:2], seg, tiny.Bytes()[2:])
+	}
+	addImage := func(n int) (int64, error) {
+		im := &content.Image{Width: 1600, Height: 1067, Filename: fmt.Sprintf("zdjecie-%d.jpg", n), Size: 2_400_000,
+			Uploaded: time.Now().UTC(), Files: map[string][]byte{}}
+		for _, w := range []int{480, 960, 1600} {
+			data := file(fmt.Sprintf("%d-%d", n, w))
+			sum := sha256.Sum256(data)
+			v := content.Variant{Width: w, Height: w * 1067 / 1600, Type: "image/jpeg", SHA256: hex.EncodeToString(sum[:])}
+			im.Variants = append(im.Variants, v)
+			im.Files[v.SHA256] = data
+		}
+		im.Apply(map[string]string{
+			"pl.alt": fmt.Sprintf("Uczestnicy spotkania nr %d", n), "pl.caption": "Spotkanie partnerów.",
+			"cs.alt": fmt.Sprintf("Účastníci setkání č. %d", n), "cs.caption": "Setkání partnerů.",
+		})
+		if err := st.Save(ctx, im, edit); err != nil {
+			return 0, fmt.Errorf("add image %d: %w", n, err)
+		}
+		return im.ID, nil
+	}
+	first := time.Date(2016, 1, 4, 9, 0, 0, 0, content.Zone)
+	newsIDs := make([]int64, 0, grownNews)
+	for i := range grownNews {
+		lead, err := addImage(2*i + 1)
+		if err != nil {
+			return err
+		}
+		other, err := addImage(2*i + 2)
+		if err != nil {
+			return err
+		}
+		n := &content.News{}
+		values := map[string]string{
+			"published_at": content.FormatNewsTime(first.Add(time.Duration(i) * 17 * time.Hour)),
+			"lead_image":   fmt.Sprint(lead), "gallery1": fmt.Sprint(other),
+			"pl.title": fmt.Sprintf("Spotkanie partnerów nr %d", i+1), "pl.slug": fmt.Sprintf("spotkanie-%d", i+1),
+			"pl.summary": "Partnerzy z Opola i Ołomuńca omówili dalszą współpracę.", "pl.body": strings.Repeat(grownNewsBodyPL, 6), "pl.published": "on",
+			"cs.title": fmt.Sprintf("Setkání partnerů č. %d", i+1), "cs.slug": fmt.Sprintf("setkani-%d", i+1),
+			"cs.summary": "Partneři z Opole a Olomouce projednali další spolupráci.", "cs.body": strings.Repeat(grownNewsBodyCS, 6), "cs.published": "on",
+		}
+		if i%5 == 0 {
+			values["project_id"] = fmt.Sprint(4 + i/5%grownProjects) // the seed's three come first
+		}
+		n.Apply(values)
+		if err := st.Save(ctx, n, edit); err != nil {
+			return fmt.Errorf("add news item %d: %w", i+1, err)
+		}
+		newsIDs = append(newsIDs, n.ID)
+	}
+	for i := range grownDocuments {
+		data := append([]byte("%PDF-1.7\n"), fmt.Sprintf("%% document %d\n", i+1)...)
+		data = append(data, bytes.Repeat([]byte("0"), 20_000)...)
+		sum := sha256.Sum256(data)
+		d := &content.Document{Filename: fmt.Sprintf("raport-%d.pdf", i+1), Type: "application/pdf", Size: int64(len(data)),
+			SHA256: hex.EncodeToString(sum[:]), Uploaded: time.Now().UTC(), File: data}
+		values := map[string]string{"doc_lang": []string{"pl", "cs", "both"}[i%3],
+			"pl.title": fmt.Sprintf("Raport nr %d", i+1), "cs.title": fmt.Sprintf("Zpráva č. %d", i+1)}
+		switch i % 3 {
+		case 0:
+			values["project_id"] = fmt.Sprint(4 + i%grownProjects)
+		case 1:
+			values["news_id"] = fmt.Sprint(newsIDs[i%len(newsIDs)])
+		default:
+			values["page"] = string(content.PageKeys[i%len(content.PageKeys)])
+		}
+		d.Apply(values)
+		if err := st.Save(ctx, d, edit); err != nil {
+			return fmt.Errorf("add document %d: %w", i+1, err)
+		}
+	}
+	return nil
 }
 
 // measureGrown grows a database in dir, starts aglo on it and measures it: the cold start,
@@ -117,7 +213,8 @@ func measureGrown(ctx context.Context, c config, dir string, progress io.Writer)
 	g := &grown{}
 	db := filepath.Join(dir, "grown.db")
 	password := rand.Text()
-	fmt.Fprintf(progress, "grown site: adding %d projects and %d events\n", grownProjects, grownEvents)
+	fmt.Fprintf(progress, "grown site: adding %d projects, %d events, %d news items with %d images and %d documents\n",
+		grownProjects, grownEvents, grownNews, 2*grownNews, grownDocuments)
 	var err error
 	if g.generate, err = growDatabase(ctx, db, password); err != nil {
 		return nil, fmt.Errorf("grow the database: %w", err)

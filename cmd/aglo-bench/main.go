@@ -26,6 +26,7 @@ package main
 
 import (
 	"context"
+	"crypto/rand"
 	"errors"
 	"flag"
 	"fmt"
@@ -67,8 +68,9 @@ type config struct {
 	connections int
 	threads     int
 	rounds      int
-	strict      bool // exit non-zero when a target is missed
-	grown       bool // also measure the grown site
+	strict      bool   // exit non-zero when a target is missed
+	grown       bool   // also measure the grown site
+	growOnly    string // only write the grown site's database to this file
 }
 
 // parseConfig reads the flags.
@@ -84,6 +86,7 @@ func parseConfig(args []string, stderr io.Writer) (config, error) {
 	fs.DurationVar(&c.warmup, "warmup", 2*time.Second, "length of the wrk run against each server before the rounds, not counted; 0 for none")
 	fs.BoolVar(&c.strict, "strict", true, "exit with status 1 when aglo misses a target")
 	fs.BoolVar(&c.grown, "grown", true, "also measure a site grown to 1,000 projects and 5,000 events: saves, renders after them, page sizes, memory after a crawl")
+	fs.StringVar(&c.growOnly, "grow-only", "", "only write the grown site's database to this `file` (to look at it with aglo serve -db) and exit")
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return c, err
@@ -116,6 +119,15 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) error {
 	c, err := parseConfig(args, stderr)
 	if err != nil {
 		return err
+	}
+	if c.growOnly != "" {
+		password := rand.Text()
+		took, err := growDatabase(ctx, c.growOnly, password)
+		if err != nil {
+			return fmt.Errorf("grow the database: %w", err)
+		}
+		fmt.Fprintf(stdout, "%s: grown in %s; sign in as %s with %s\n", c.growOnly, took.Round(time.Millisecond), grownUser, password)
+		return nil
 	}
 	for _, tool := range []string{"wrk", "nginx"} {
 		if _, err := exec.LookPath(tool); err != nil {

@@ -5,6 +5,8 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strconv"
+	"strings"
 
 	"github.com/aglo/aglo/internal/content"
 )
@@ -12,70 +14,70 @@ import (
 // loadImages reads the image with id, or every image when id is 0, newest upload first,
 // with its texts and the names of its files (not their bytes).
 func loadImages(ctx context.Context, tx *sql.Tx, id int64) ([]content.Image, error) {
-	where, args := only("id", id)
-	rows, err := tx.QueryContext(ctx, `SELECT id, version, width, height, decorative, filename, size, uploaded_at
-		FROM images`+where+` ORDER BY uploaded_at DESC, id DESC`, args...)
-	if err != nil {
-		return nil, err
-	}
-	var out []content.Image
-	index := make(map[int64]int)
-	for rows.Next() {
-		im := content.Image{Text: make(map[content.Lang]content.ImageText, 2)}
-		var uploaded string
-		if err := rows.Scan(&im.ID, &im.Version, &im.Width, &im.Height, &im.Decorative, &im.Filename, &im.Size, &uploaded); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		im.Uploaded = parseTime(uploaded)
-		index[im.ID] = len(out)
-		out = append(out, im)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	where, args = only("image_id", id)
-	rows, err = tx.QueryContext(ctx, "SELECT image_id, lang, alt, caption, credit FROM image_texts"+where, args...)
-	if err != nil {
-		return nil, err
-	}
-	for rows.Next() {
-		var (
-			id   int64
-			lang content.Lang
-			t    content.ImageText
-		)
-		if err := rows.Scan(&id, &lang, &t.Alt, &t.Caption, &t.Credit); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		if i, ok := index[id]; ok {
-			out[i].Text[lang] = t
-		}
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	rows, err = tx.QueryContext(ctx, "SELECT image_id, width, height, type, sha256 FROM media_files"+where+" ORDER BY width", args...)
+	// One row an image, its texts and files with it: the library is the largest kind by
+	// rows, and a row costs more to step through and scan than its columns.
+	where, args := only("i.id", id)
+	rows, err := tx.QueryContext(ctx, `SELECT i.id, i.version, i.width, i.height, i.decorative, i.filename, i.size, i.uploaded_at,
+		p.image_id IS NOT NULL, COALESCE(p.alt, ''), COALESCE(p.caption, ''), COALESCE(p.credit, ''),
+		c.image_id IS NOT NULL, COALESCE(c.alt, ''), COALESCE(c.caption, ''), COALESCE(c.credit, ''),
+		COALESCE((SELECT group_concat(width || ' ' || height || ' ' || type || ' ' || sha256, ',' ORDER BY width)
+			FROM media_files WHERE image_id = i.id), '')
+		FROM images i
+		LEFT JOIN image_texts p ON p.image_id = i.id AND p.lang = 'pl'
+		LEFT JOIN image_texts c ON c.image_id = i.id AND c.lang = 'cs'`+where+`
+		ORDER BY i.uploaded_at DESC, i.id DESC`, args...)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	var out []content.Image
 	for rows.Next() {
 		var (
-			id int64
-			v  content.Variant
+			im              content.Image
+			uploaded, files string
+			hasPL, hasCS    bool
+			pl, cs          content.ImageText
 		)
-		if err := rows.Scan(&id, &v.Width, &v.Height, &v.Type, &v.SHA256); err != nil {
+		if err := rows.Scan(&im.ID, &im.Version, &im.Width, &im.Height, &im.Decorative, &im.Filename, &im.Size, &uploaded,
+			&hasPL, &pl.Alt, &pl.Caption, &pl.Credit, &hasCS, &cs.Alt, &cs.Caption, &cs.Credit, &files); err != nil {
 			return nil, err
 		}
-		if i, ok := index[id]; ok {
-			out[i].Variants = append(out[i].Variants, v)
+		im.Uploaded = parseTime(uploaded)
+		im.Text = make(map[content.Lang]content.ImageText, 2)
+		if hasPL {
+			im.Text[content.PL] = pl
 		}
+		if hasCS {
+			im.Text[content.CS] = cs
+		}
+		if im.Variants, err = parseVariants(files); err != nil {
+			return nil, fmt.Errorf("image %d: %w", im.ID, err)
+		}
+		out = append(out, im)
 	}
 	return out, rows.Err()
+}
+
+// parseVariants reads an image's files as loadImages lists them: "width height type
+// sha256", narrowest first, separated by commas.
+func parseVariants(files string) ([]content.Variant, error) {
+	if files == "" {
+		return nil, nil
+	}
+	out := make([]content.Variant, 0, strings.Count(files, ",")+1)
+	for f := range strings.SplitSeq(files, ",") {
+		fields := strings.Fields(f)
+		if len(fields) != 4 {
+			return nil, fmt.Errorf("a file listed as %q", f)
+		}
+		w, errW := strconv.Atoi(fields[0])
+		h, errH := strconv.Atoi(fields[1])
+		if errW != nil || errH != nil {
+			return nil, fmt.Errorf("a file listed as %q", f)
+		}
+		out = append(out, content.Variant{Width: w, Height: h, Type: fields[2], SHA256: fields[3]})
+	}
+	return out, nil
 }
 
 // imageKind keeps the media library. An image is created by an upload, with its files;
