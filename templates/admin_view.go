@@ -77,6 +77,7 @@ type Filter struct {
 // DashboardRow is one item on the dashboard.
 type DashboardRow struct {
 	Title   string
+	Number  string // the item's number, which forms with many items to choose from ask for
 	Edit    string
 	History string
 	Delete  string // empty when the item cannot be deleted
@@ -121,6 +122,7 @@ type FormField struct {
 	Error   string
 	Options []FormOption
 	Preview templ.Component // rendered Markdown, when previewing
+	Chosen  string          // the label of the item a Ref field names
 }
 
 // Checked reports whether a checkbox is on.
@@ -141,6 +143,9 @@ func (f FormField) Attrs() templ.Attributes {
 	}
 	if f.Error != "" {
 		ids = append(ids, f.ID+"-error")
+	}
+	if f.Chosen != "" {
+		ids = append(ids, f.ID+"-chosen")
 	}
 	if len(ids) > 0 {
 		a["aria-describedby"] = strings.Join(ids, " ")

@@ -27,7 +27,34 @@ const (
 	Email    Input = "email"
 	Tel      Input = "tel"
 	Time     Input = "time"
+	// Ref is the number of an item of another kind, typed in: a choice among more items
+	// than a select can list (Choices).
+	Ref Input = "ref"
 )
+
+// MaxChoices is how many items a choice lists as a select; past it the choice is a Ref,
+// so that a form stays small however large the media library or the news grow.
+const MaxChoices = 100
+
+// Choices are what a field that names an item of another kind offers: Options while
+// there are at most MaxChoices, otherwise (Options nil) a number to type, Named giving the
+// label of the item a number names ("" for none) and Hint explaining where to find it.
+type Choices struct {
+	Options []Option
+	Named   func(value string) string
+	Hint    string // message ID
+}
+
+// choose makes f, a field naming an item of another kind, offer c, with none the label
+// of the empty choice.
+func choose(f Field, none string, c Choices) Field {
+	if c.Options == nil && c.Named != nil {
+		f.Input, f.Named, f.Hint = Ref, c.Named, c.Hint
+		return f
+	}
+	f.Input, f.Options = Select, append([]Option{{Value: "", Label: none}}, c.Options...)
+	return f
+}
 
 // Field describes one input of a form. Name is the content field name without the language
 // prefix for per-language fields ("title" stands for "pl.title" and "cs.title").
@@ -39,6 +66,8 @@ type Field struct {
 	PerLang  bool
 	Options  []Option
 	Required bool
+	// Named is the label of the item a Ref names by its value, "" for none.
+	Named func(value string) string
 }
 
 // Option is one choice of a select field.

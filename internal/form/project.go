@@ -8,11 +8,11 @@ import (
 )
 
 // Project returns the form of a project; images are the choices of its logo.
-func Project(images []Option) Spec {
+func Project(images Choices) Spec {
 	return Spec{Kind: content.KindProject, Fields: projectFields(images)}
 }
 
-func projectFields(images []Option) []Field {
+func projectFields(images Choices) []Field {
 	return slices.Concat(
 		[]Field{
 			{Name: "start_year", Label: "field.start_year", Input: Number},
@@ -20,7 +20,7 @@ func projectFields(images []Option) []Field {
 			{Name: "hidden", Label: "field.hidden", Hint: "hint.hidden", Input: Check},
 			{Name: "period", Label: "field.period", Hint: "hint.period", Input: Select, Options: []Option{
 				{content.Period2014, "field.period.2014", false}, {content.Period2021, "field.period.2021", false}}},
-			{Name: "logo", Label: "field.logo", Hint: "hint.logo", Input: Select, Options: imageChoices(images)},
+			choose(Field{Name: "logo", Label: "field.logo", Hint: "hint.logo"}, "field.no_image", images),
 		},
 		textFields,
 		[]Field{

@@ -20,18 +20,12 @@ var textFields = []Field{
 // countries are the choices of a country: none yet, or one of the partnership's two.
 var countries = []Option{{"", "field.none", false}, {"PL", "office.country.PL", false}, {"CZ", "office.country.CZ", false}}
 
-// imageChoices are the choices of an image: none, or one of images.
-func imageChoices(images []Option) []Option {
-	return append([]Option{{Value: "", Label: "field.no_image"}}, images...)
-}
-
 // gallery are the places of a gallery, "gallery1" … "gallery12", each a choice of images.
-func gallery(images []Option) []Field {
-	pick := imageChoices(images)
+func gallery(images Choices) []Field {
 	out := make([]Field, 0, content.MaxGallery)
 	for i := range content.MaxGallery {
 		n := strconv.Itoa(i + 1)
-		out = append(out, Field{Name: "gallery" + n, Label: "field.gallery" + n, Input: Select, Options: pick})
+		out = append(out, choose(Field{Name: "gallery" + n, Label: "field.gallery" + n}, "field.no_image", images))
 	}
 	return out
 }

@@ -16,6 +16,7 @@ import (
 
 	"github.com/aglo/aglo/internal/auth"
 	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/form"
 	"github.com/aglo/aglo/internal/web"
 )
 
@@ -505,4 +506,50 @@ func sessionCookie(c *client) string {
 		}
 	}
 	return ""
+}
+
+// TestChoiceOfManyIsANumber: past form.MaxChoices projects, a news item's project is a
+// number to type instead of a select listing every one, with the chosen project's title
+// beside it; a number that names no project is refused; the form stays small.
+func TestChoiceOfManyIsANumber(t *testing.T) {
+	a := newAdminSite(t)
+	ctx := context.Background()
+	var last int64
+	for i := range form.MaxChoices + 1 {
+		p := &content.Project{}
+		p.Apply(map[string]string{"pl.title": "Projekt " + strconv.Itoa(i), "pl.slug": "projekt-" + strconv.Itoa(i), "start_year": "2020"})
+		if err := a.store.Save(ctx, p, content.Edit{Editor: editor}); err != nil {
+			t.Fatal(err)
+		}
+		last = p.ID
+	}
+	if err := a.srv.Reload(ctx); err != nil {
+		t.Fatal(err)
+	}
+	c := a.signedIn()
+	r := c.get("/admin/news/new")
+	in := first(parse(t, r.body), byTag("input", "name", "project_id"))
+	if in == nil || first(parse(t, r.body), byTag("select", "name", "project_id")) != nil {
+		t.Fatal("with more projects than a select lists, the project is not a number to type")
+	}
+	values := formValues(t, r.body, "/admin/news/new")
+	values.Set("pl.title", "Aktualność")
+	values.Set("pl.summary", "Krótko.")
+	values.Set("pl.published", "on")
+	values.Set("project_id", "999999")
+	if r := c.post("/admin/news/new", values); r.status != http.StatusUnprocessableEntity || !strings.Contains(r.body, `id="f-project-id-error"`) {
+		t.Errorf("a number of no project: %d, want 422 with the field's error", r.status)
+	}
+	values.Set("project_id", strconv.FormatInt(last, 10))
+	r = c.post("/admin/news/new", values)
+	if r.status != http.StatusSeeOther {
+		t.Fatalf("save with a project's number: %d", r.status)
+	}
+	page := c.get(r.header.Get("Location")).body
+	if chosen := text(first(parse(t, page), byID("f-project-id-chosen"))); chosen != "Projekt "+strconv.Itoa(form.MaxChoices) {
+		t.Errorf("beside the number the form says %q, want the project's title", chosen)
+	}
+	if len(page) > 150_000 {
+		t.Errorf("the form is %d bytes", len(page))
+	}
 }

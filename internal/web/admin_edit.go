@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -81,6 +82,7 @@ func (s *Server) editSave(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	errs := content.Validate(k.kind, posted.Values)
+	checkChoices(spec, posted.Values, errs)
 	if err := s.checkMarkdown(spec, posted.Values, errs); err != nil {
 		s.adminFail(w, r, err)
 		return
@@ -226,6 +228,11 @@ func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, ev editView)
 			}
 			ff.Options = append(ff.Options, templates.FormOption{Value: o.Value, Label: label, Selected: o.Value == ff.Value})
 		}
+		if f.Input == form.Ref && ff.Value != "" {
+			if ff.Chosen = f.Named(ff.Value); ff.Chosen == "" && ff.Error == "" {
+				ff.Chosen = l.T("admin.ref_none")
+			}
+		}
 		if ev.preview && f.Input == form.Markdown {
 			ff.Preview = s.markdown(lang, ff.Value, libraryImages(site, lang))
 		}
@@ -243,6 +250,27 @@ func (s *Server) renderEdit(w http.ResponseWriter, r *http.Request, ev editView)
 		v.Pairs = append(v.Pairs, pair)
 	}
 	s.renderAdmin(w, r, ev.status, v.Heading, templates.EditPage(v))
+}
+
+// checkChoices adds to errs each choice of values that the form did not offer: a value of
+// a select that is none of its options, a number that names no item.
+func checkChoices(spec form.Spec, values map[string]string, errs content.Errors) {
+	for _, f := range spec.Fields {
+		v := values[f.Name]
+		if f.PerLang || v == "" || errs[f.Name] != "" {
+			continue
+		}
+		switch f.Input {
+		case form.Ref:
+			if f.Named(v) == "" {
+				errs[f.Name] = "admin.ref_none"
+			}
+		case form.Select:
+			if !slices.ContainsFunc(f.Options, func(o form.Option) bool { return o.Value == v }) {
+				errs[f.Name] = "error.choice"
+			}
+		}
+	}
 }
 
 // checkMarkdown adds to errs each Markdown field of values that is past the renderer's

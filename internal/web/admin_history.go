@@ -62,6 +62,11 @@ func diffValue(l *i18n.Localizer, f form.Field, value string) string {
 	case f.Input == form.Check:
 		return l.T("admin.no")
 	}
+	if f.Input == form.Ref && value != "" {
+		if label := f.Named(value); label != "" {
+			return label + " (" + value + ")"
+		}
+	}
 	for _, o := range f.Options {
 		if o.Value == value {
 			if o.Literal {
@@ -302,6 +307,7 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 				Title:   it.title(l.Lang()),
 				Edit:    editURL(k.kind, it.id),
 				History: editURL(k.kind, it.id) + "/history",
+				Number:  strconv.FormatInt(it.id, 10),
 				Hidden:  it.hidden,
 				First:   offset+i == 0,
 				Last:    offset+i == len(all)-1,

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
-	"strconv"
 	"strings"
 	"unicode"
 
@@ -27,16 +26,29 @@ const documentUploadPath = "/admin/document/upload"
 var documentKind = &webKind{
 	kind: content.KindDocument, heading: "admin.group.documents", create: "admin.upload.document", newURL: documentUploadPath, remove: true, filter: true,
 	spec: func(site *content.Site, l *i18n.Localizer) form.Spec {
-		var news, pages []form.Option
-		for _, n := range site.News {
+		title := func(n *content.News) string {
 			t, _, _ := content.Pick(n.Text, l.Lang(), func(t content.Text) bool { return t.Title != "" })
-			news = append(news, form.Option{Value: strconv.FormatInt(n.ID, 10), Label: t.Title, Literal: true})
+			return t.Title
 		}
+		news := choices(len(site.News), "hint.ref.news", func(yield func(int64, string) bool) {
+			for i := range site.News {
+				if !yield(site.News[i].ID, title(&site.News[i])) {
+					return
+				}
+			}
+		}, func(id int64) string {
+			n, ok := site.NewsItem(id)
+			if !ok {
+				return ""
+			}
+			return title(&n)
+		})
+		var pages []form.Option
 		for _, k := range content.PageKeys {
 			t, _, _ := content.Pick(site.Pages[k].Text, l.Lang(), func(t content.Text) bool { return t.Title != "" })
 			pages = append(pages, form.Option{Value: string(k), Label: t.Title, Literal: true})
 		}
-		return form.Document(projectOptions(site, l), news, pages)
+		return form.Document(projectChoices(site, l), news, pages)
 	},
 	view: func(_ *content.Site, src content.Item) item {
 		d := src.(*content.Document)

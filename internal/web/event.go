@@ -13,7 +13,7 @@ import (
 var eventKind = &webKind{
 	kind: content.KindEvent, heading: "admin.group.events", create: "admin.new.event", remove: true,
 	spec: func(site *content.Site, l *i18n.Localizer) form.Spec {
-		return form.Event(projectOptions(site, l), imageOptions(site, l))
+		return form.Event(projectChoices(site, l), imageChoices(site, l))
 	},
 	view: func(_ *content.Site, src content.Item) item {
 		ev := src.(*content.Event)

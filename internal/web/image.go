@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"net/http"
 	"path/filepath"
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -88,21 +87,30 @@ func libraryImages(site *content.Site, lang content.Lang) markdown.Images {
 // mediaURL is the address of a file of the media library.
 func mediaURL(v content.Variant) string { return "/media/" + v.SHA256 + v.Ext() }
 
-// imageOptions are the choices of an image in the forms that show one, by their alt text
+// imageChoices are the choices of an image in the forms that show one, by their alt text
 // in the editor's language (or the other, or the file's name).
-func imageOptions(site *content.Site, l *i18n.Localizer) []form.Option {
-	opts := make([]form.Option, 0, len(site.Images))
-	for _, im := range site.Images {
-		label := im.Text[l.Lang()].Alt
-		if label == "" {
-			label = im.Text[l.Lang().Other()].Alt
+func imageChoices(site *content.Site, l *i18n.Localizer) form.Choices {
+	label := func(im *content.Image) string {
+		for _, alt := range []string{im.Text[l.Lang()].Alt, im.Text[l.Lang().Other()].Alt, im.Filename} {
+			if alt != "" {
+				return alt
+			}
 		}
-		if label == "" {
-			label = im.Filename
-		}
-		opts = append(opts, form.Option{Value: strconv.FormatInt(im.ID, 10), Label: label, Literal: true})
+		return ""
 	}
-	return opts
+	return choices(len(site.Images), "hint.ref.image", func(yield func(int64, string) bool) {
+		for i := range site.Images {
+			if !yield(site.Images[i].ID, label(&site.Images[i])) {
+				return
+			}
+		}
+	}, func(id int64) string {
+		im, ok := site.ImageItem(id)
+		if !ok {
+			return ""
+		}
+		return label(&im)
+	})
 }
 
 // uploadForm handles GET /admin/image/upload.

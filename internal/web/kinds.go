@@ -2,6 +2,8 @@ package web
 
 import (
 	"context"
+	"iter"
+	"strconv"
 	"strings"
 	"time"
 
@@ -142,4 +144,24 @@ func webKindOf(name string) (*webKind, bool) {
 		}
 	}
 	return nil, false
+}
+
+// choices offers the n items of a kind in the form of another: every item of all as a
+// select while there are at most form.MaxChoices, otherwise a number to type, with the
+// label of the item it names beside it (named) and hint saying where the numbers are.
+func choices(n int, hint string, all iter.Seq2[int64, string], named func(id int64) string) form.Choices {
+	if n <= form.MaxChoices {
+		opts := make([]form.Option, 0, n)
+		for id, label := range all {
+			opts = append(opts, form.Option{Value: strconv.FormatInt(id, 10), Label: label, Literal: true})
+		}
+		return form.Choices{Options: opts}
+	}
+	return form.Choices{Hint: hint, Named: func(v string) string {
+		id, err := strconv.ParseInt(v, 10, 64)
+		if err != nil || id < 1 {
+			return ""
+		}
+		return named(id)
+	}}
 }

@@ -23,7 +23,7 @@ const (
 var newsKind = &webKind{
 	kind: content.KindNews, heading: "admin.group.news", create: "admin.new.news", remove: true, filter: true,
 	spec: func(site *content.Site, l *i18n.Localizer) form.Spec {
-		return form.News(projectOptions(site, l), imageOptions(site, l))
+		return form.News(projectChoices(site, l), imageChoices(site, l))
 	},
 	defaults: func(now time.Time) map[string]string {
 		return map[string]string{"published_at": content.FormatNewsTime(now)}

@@ -1,8 +1,6 @@
 package web
 
 import (
-	"strconv"
-
 	"github.com/a-h/templ"
 
 	"github.com/aglo/aglo/internal/content"
@@ -15,7 +13,7 @@ import (
 // projectKind: projects, created, put in order and removed by staff.
 var projectKind = &webKind{
 	kind: content.KindProject, heading: "admin.group.projects", create: "admin.new.project", order: true, remove: true,
-	spec: func(site *content.Site, l *i18n.Localizer) form.Spec { return form.Project(imageOptions(site, l)) },
+	spec: func(site *content.Site, l *i18n.Localizer) form.Spec { return form.Project(imageChoices(site, l)) },
 	view: func(_ *content.Site, src content.Item) item {
 		p := src.(*content.Project)
 		return item{titles: textTitles(p.Text), ref: content.ProjectRef(p.ID), hidden: p.Hidden, ready: textReady(p.Text)}
@@ -23,15 +21,26 @@ var projectKind = &webKind{
 	public: (*Server).projectPublic,
 }
 
-// projectOptions are the choices of a project in the forms of the items that can be
-// about one (events, news), by their titles in the editor's language.
-func projectOptions(site *content.Site, l *i18n.Localizer) []form.Option {
-	opts := make([]form.Option, 0, len(site.Projects))
-	for _, p := range site.Projects {
+// projectChoices are the choices of a project in the forms of the items that can be
+// about one (events, news, documents), by their titles in the editor's language.
+func projectChoices(site *content.Site, l *i18n.Localizer) form.Choices {
+	title := func(p *content.Project) string {
 		t, _, _ := content.Pick(p.Text, l.Lang(), func(t content.Text) bool { return t.Title != "" })
-		opts = append(opts, form.Option{Value: strconv.FormatInt(p.ID, 10), Label: t.Title, Literal: true})
+		return t.Title
 	}
-	return opts
+	return choices(len(site.Projects), "hint.ref.project", func(yield func(int64, string) bool) {
+		for i := range site.Projects {
+			if !yield(site.Projects[i].ID, title(&site.Projects[i])) {
+				return
+			}
+		}
+	}, func(id int64) string {
+		p, ok := site.Project(id)
+		if !ok {
+			return ""
+		}
+		return title(&p)
+	})
 }
 
 // projectPublic is the public view of a project: its text, facts, partners and events.
