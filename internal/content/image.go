@@ -97,9 +97,9 @@ func (im *Image) Identity() (id, version *int64) { return &im.ID, &im.Version }
 
 // ImageItem returns the image with id, or false.
 func (s *Site) ImageItem(id int64) (Image, bool) {
-	for _, im := range s.Images {
-		if im.ID == id {
-			return im, true
+	for i := range s.Images { // by index: an element is a large struct to copy
+		if s.Images[i].ID == id {
+			return s.Images[i], true
 		}
 	}
 	return Image{}, false

@@ -144,9 +144,9 @@ func (n News) Out(now time.Time) bool { return !n.PublishedAt.IsZero() && !n.Pub
 
 // NewsItem returns the news item with id, or false.
 func (s *Site) NewsItem(id int64) (News, bool) {
-	for _, n := range s.News {
-		if n.ID == id {
-			return n, true
+	for i := range s.News { // by index: an element is a large struct to copy
+		if s.News[i].ID == id {
+			return s.News[i], true
 		}
 	}
 	return News{}, false

@@ -37,9 +37,9 @@ func (s *Site) Page(key PageKey) Page { return s.Pages[key] }
 
 // Project returns the project with id, or false.
 func (s *Site) Project(id int64) (Project, bool) {
-	for _, p := range s.Projects {
-		if p.ID == id {
-			return p, true
+	for i := range s.Projects { // by index: an element is a large struct to copy
+		if s.Projects[i].ID == id {
+			return s.Projects[i], true
 		}
 	}
 	return Project{}, false
