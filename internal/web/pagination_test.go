@@ -79,7 +79,7 @@ func TestDashboardGroupsArePaginated(t *testing.T) {
 	a := newAdminSite(t)
 	ctx := context.Background()
 	before := len(web.Current(a.srv).Events)
-	for i := range 60 - before {
+	for i := range 50 - before {
 		ev := &content.Event{}
 		ev.Apply(map[string]string{"start": fmt.Sprintf("2030-%02d", i%12+1), "pl.title": fmt.Sprint("Wydarzenie ", i)})
 		if err := a.store.Save(ctx, ev, content.Edit{Editor: "test"}); err != nil {
@@ -100,14 +100,14 @@ func TestDashboardGroupsArePaginated(t *testing.T) {
 		next, _ := attr(first(g, byTag("a", "rel", "next")), "href")
 		return len(findAll(first(g, byTag("tbody")), byTag("tr"))), next
 	}
-	if n, next := rows("/admin/?project=1"); n != 50 || next != "/admin/?event=2&project=1#g-event" {
-		t.Errorf("events, page 1: %d rows, next %q; want 50 and a link keeping the other list's page", n, next)
+	if n, next := rows("/admin/?project=1"); n != 20 || next != "/admin/?event=2&project=1#g-event" {
+		t.Errorf("events, page 1: %d rows, next %q; want 20 and a link keeping the other list's page", n, next)
 	}
-	if n, _ := rows("/admin/?event=2"); n != 10 {
-		t.Errorf("events, page 2: %d rows, want 10", n)
+	if n, _ := rows("/admin/?event=3"); n != 10 {
+		t.Errorf("events, page 3: %d rows, want 10", n)
 	}
-	if r := c.get("/admin/?event=3"); r.status != http.StatusNotFound {
-		t.Errorf("events, page 3 = %d, want 404", r.status)
+	if r := c.get("/admin/?event=4"); r.status != http.StatusNotFound {
+		t.Errorf("events, page 4 = %d, want 404", r.status)
 	}
 }
 
