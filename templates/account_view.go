@@ -79,15 +79,16 @@ type SessionRow struct {
 
 // TwoFactor is the page that sets two-factor sign-in up, or manages it once it is on.
 type TwoFactor struct {
-	On       bool
-	Required bool   // administrators require it: it cannot be turned off
-	Notice   string // why the user is here before anything else
-	Errors   []ErrorLink
-	QR       templ.Component // the otpauth URL as an inline SVG
-	Secret   string          // in groups of four, for typing by hand
-	Code     AccountField
-	Password AccountField // for a new set of recovery codes or turning it off
-	Left     string       // how many recovery codes are left, in words
+	On          bool
+	Required    bool   // administrators require it: it cannot be turned off
+	Notice      string // why the user is here before anything else
+	Errors      []ErrorLink
+	QR          templ.Component // the otpauth URL as an inline SVG
+	Secret      string          // in groups of four, for typing by hand
+	Code        AccountField
+	Password    AccountField // for a new set of recovery codes
+	OffPassword AccountField // for turning it off
+	Left        string       // how many recovery codes are left, in words
 }
 
 // RecoveryCodes shows new recovery codes, once.

@@ -131,26 +131,22 @@ func listImages(s *Site) []Item               { return copies(s.Images) }
 func (s *Site) ImageUses(id int64) []Ref {
 	var out []Ref
 	for _, key := range PageKeys {
-		if p := s.Pages[key]; placesImageIn(p.Text, id) {
+		if p := s.Pages[key]; placesImageIn(p.Text, textBody, id) {
 			out = append(out, Ref{Kind: KindPage, Key: key, ID: p.ID}) // the ID for the admin's link
 		}
 	}
 	for _, n := range s.News {
-		if n.Uses(id) || placesImageIn(n.Text, id) {
+		if n.Uses(id) || placesImageIn(n.Text, textBody, id) {
 			out = append(out, NewsRef(n.ID))
 		}
 	}
 	for _, p := range s.Projects {
-		if p.Logo == id || placesImageIn(p.Text, id) {
+		if p.Logo == id || placesImageIn(p.Text, textBody, id) {
 			out = append(out, ProjectRef(p.ID))
 		}
 	}
 	for _, e := range s.Events {
-		placed := false
-		for _, t := range e.Text {
-			placed = placed || PlacesImage(t.Body, id)
-		}
-		if placed || slices.Contains(e.Gallery, id) {
+		if slices.Contains(e.Gallery, id) || placesImageIn(e.Text, func(t EventText) string { return t.Body }, id) {
 			out = append(out, Ref{Kind: KindEvent, ID: e.ID})
 		}
 	}
@@ -174,10 +170,13 @@ func PlacesImage(src string, id int64) bool {
 // PlacesImages reports whether the Markdown text src places any image of the library.
 func PlacesImages(src string) bool { return placement.MatchString(src) }
 
+// textBody is the Markdown of a text.
+func textBody(t Text) string { return t.Body }
+
 // placesImageIn reports whether a text of texts places the image with id.
-func placesImageIn(texts map[Lang]Text, id int64) bool {
+func placesImageIn[T any](texts map[Lang]T, body func(T) string, id int64) bool {
 	for _, t := range texts {
-		if PlacesImage(t.Body, id) {
+		if PlacesImage(body(t), id) {
 			return true
 		}
 	}

@@ -121,17 +121,6 @@ func code(t *testing.T, secret string, when time.Time) string {
 	return c
 }
 
-// logIn fills the sign-in form of the tab's page with name and password and sends it.
-func logIn(t *testing.T, ctx context.Context, name, password string) {
-	t.Helper()
-	if !strings.HasPrefix(path(t, ctx), "/admin/login") {
-		open(t, ctx, "/admin/login", http.StatusOK)
-	}
-	setValue(t, ctx, "#username", name)
-	setValue(t, ctx, "#password", password)
-	click(t, ctx, `.login-form button[type="submit"]`)
-}
-
 // adminLanguage switches the admin of the tab to lang with the header's form.
 func adminLanguage(t *testing.T, ctx context.Context, lang string) {
 	t.Helper()

@@ -315,17 +315,22 @@ func acceptLanguage(t *testing.T, ctx context.Context, lang string) {
 	}
 }
 
+// logIn fills the sign-in form of the tab's page with name and password and sends it.
+func logIn(t *testing.T, ctx context.Context, name, password string) {
+	t.Helper()
+	if !strings.HasPrefix(path(t, ctx), "/admin/login") {
+		open(t, ctx, "/admin/login", http.StatusOK)
+	}
+	setValue(t, ctx, "#username", name)
+	setValue(t, ctx, "#password", password)
+	click(t, ctx, `.login-form button[type="submit"]`)
+}
+
 // signIn signs the editor in through the login form of the tab.
 func signIn(t *testing.T, ctx context.Context) {
 	t.Helper()
 	open(t, ctx, "/admin/login", http.StatusOK)
-	if err := chromedp.Do(ctx,
-		chromedp.SendKeys(chromedp.ID("username"), editorName),
-		chromedp.SendKeys(chromedp.ID("password"), editorPassword),
-	); err != nil {
-		t.Fatalf("fill the login form: %v", err)
-	}
-	click(t, ctx, `.login-form button[type="submit"]`)
+	logIn(t, ctx, editorName, editorPassword)
 	if got := path(t, ctx); got != "/admin/" {
 		t.Fatalf("after signing in the editor is on %s, want /admin/", got)
 	}

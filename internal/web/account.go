@@ -144,13 +144,12 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 	}
 	defer attempt.Failed()
 	hash, err := auth.ChangePassword(user.Name, user.PasswordHash, current, next)
-	var perr *auth.PasswordError
-	switch {
+	switch id := passwordErrorID(err); {
 	case errors.Is(err, auth.ErrCurrentPasswordWrong):
-		errs["current"] = auth.ErrCurrentPasswordWrong.ID
-	case errors.As(err, &perr):
+		errs["current"] = id
+	case id != "":
 		attempt.Succeeded() // the current password was right
-		errs["new"] = perr.ID
+		errs["new"] = id
 	case err != nil:
 		s.adminFail(w, r, err)
 		return
@@ -180,6 +179,16 @@ func (s *Server) changePassword(w http.ResponseWriter, r *http.Request) {
 		next = step
 	}
 	http.Redirect(w, r, next, http.StatusSeeOther)
+}
+
+// passwordErrorID is the message ID of err when the password policy refused a password,
+// "" for any other error or none.
+func passwordErrorID(err error) string {
+	var perr *auth.PasswordError
+	if errors.As(err, &perr) {
+		return perr.ID
+	}
+	return ""
 }
 
 // beginPasswordCheck reserves a guess at user's password in the throttle, as a sign-in
@@ -233,6 +242,8 @@ func (s *Server) renderTwoFactor(w http.ResponseWriter, r *http.Request, status 
 	user := currentAccount(ctx)
 	v := templates.TwoFactor{On: user.TwoFactor(), Required: s.requireTwoFactor.Load(),
 		Password: templates.AccountField{ID: "password", Name: "password", Type: "password", Label: l.T("account.password.current"),
+			Autocomplete: "current-password", Required: true},
+		OffPassword: templates.AccountField{ID: "off-password", Name: "password", Type: "password", Label: l.T("account.password.current"),
 			Autocomplete: "current-password", Required: true},
 		Code: templates.AccountField{ID: "code", Name: "code", Type: "text", Label: l.T("account.two_factor.code"),
 			Autocomplete: "one-time-code", Inputmode: "numeric", Required: true},

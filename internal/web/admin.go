@@ -213,8 +213,9 @@ func (s *Server) renderAdmin(w http.ResponseWriter, r *http.Request, status int,
 		layout.Warnings = strings.Split(w, "\n")
 	}
 	user := currentAccount(ctx)
+	pending := s.pendingStep(user) != ""
 	for _, n := range adminNav {
-		if (n.admin && user.Role != content.RoleAdmin) || (s.pendingStep(user) != "" && n.href != "/") {
+		if (n.admin && user.Role != content.RoleAdmin) || (pending && n.href != "/") {
 			continue
 		}
 		layout.Nav = append(layout.Nav, templates.Link{Label: l.T(n.label), Href: n.href, Current: r.URL.Path == n.href})
@@ -258,13 +259,7 @@ func (s *Server) loginForm(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	next := safeNext(r.URL.Query().Get("next"))
-	if choice := r.URL.Query().Get("lang"); choice != "" {
-		// The language switch of the sign-in page: remembered in the session (and taken
-		// over by the user's own at sign-in), then the clean address again.
-		if lang, ok := content.ParseLang(choice); ok {
-			s.sessions.Put(r.Context(), "lang", string(lang))
-		}
-		http.Redirect(w, r, loginURL(next, ""), http.StatusSeeOther)
+	if s.switchSignInLang(w, r, loginURL(next, "")) {
 		return
 	}
 	s.renderLogin(w, r, http.StatusOK, templates.Login{Next: next})
@@ -358,12 +353,35 @@ func (s *Server) login(w http.ResponseWriter, r *http.Request) {
 // renderLogin answers with the sign-in form (no-store, like every admin answer), with the
 // switch to the other languages.
 func (s *Server) renderLogin(w http.ResponseWriter, r *http.Request, status int, page templates.Login) {
-	current := i18n.FromContext(r.Context()).Lang()
-	for _, lang := range content.Langs {
-		page.Langs = append(page.Langs, templates.LangLink{Lang: lang, Name: s.bundle.Localizer(lang).T("lang." + string(lang)),
-			Href: loginURL(page.Next, lang), Current: lang == current})
-	}
+	page.Langs = s.signInLangs(r, func(lang content.Lang) string { return loginURL(page.Next, lang) })
 	s.renderAdmin(w, r, status, i18n.FromContext(r.Context()).T("admin.login.heading"), templates.LoginPage(page))
+}
+
+// switchSignInLang handles the language switch of a sign-in step, ?lang=cs: the choice
+// is remembered in the session (and taken over by the user's own at sign-in), and back,
+// the step's clean address, is asked for again. It reports whether it answered.
+func (s *Server) switchSignInLang(w http.ResponseWriter, r *http.Request, back string) bool {
+	choice := r.URL.Query().Get("lang")
+	if choice == "" {
+		return false
+	}
+	if lang, ok := content.ParseLang(choice); ok {
+		s.sessions.Put(r.Context(), "lang", string(lang))
+	}
+	http.Redirect(w, r, back, http.StatusSeeOther)
+	return true
+}
+
+// signInLangs are the links of a sign-in step to itself in each language, href giving
+// the address of each.
+func (s *Server) signInLangs(r *http.Request, href func(content.Lang) string) []templates.LangLink {
+	current := i18n.FromContext(r.Context()).Lang()
+	out := make([]templates.LangLink, 0, len(content.Langs))
+	for _, lang := range content.Langs {
+		out = append(out, templates.LangLink{Lang: lang, Name: s.bundle.Localizer(lang).T("lang." + string(lang)),
+			Href: href(lang), Current: lang == current})
+	}
+	return out
 }
 
 // upgradeHash stores a new hash of the password user has just signed in with, made with

@@ -89,9 +89,7 @@ func (s *Server) codeForm(w http.ResponseWriter, r *http.Request) {
 		http.Redirect(w, r, "/admin/login", http.StatusSeeOther)
 		return
 	}
-	if lang, ok := content.ParseLang(r.URL.Query().Get("lang")); ok {
-		s.sessions.Put(r.Context(), "lang", string(lang))
-		http.Redirect(w, r, "/admin/login/code", http.StatusSeeOther)
+	if s.switchSignInLang(w, r, "/admin/login/code") {
 		return
 	}
 	s.renderCode(w, r, http.StatusOK, "")
@@ -182,9 +180,6 @@ func (s *Server) renderCode(w http.ResponseWriter, r *http.Request, status int, 
 		ID: "code", Name: "code", Type: "text", Label: l.T("admin.login.code"), Hint: l.T("admin.login.code_hint"),
 		Autocomplete: "one-time-code", Required: true,
 	}}
-	for _, lang := range content.Langs {
-		v.Langs = append(v.Langs, templates.LangLink{Lang: lang, Name: s.bundle.Localizer(lang).T("lang." + string(lang)),
-			Href: "/admin/login/code?lang=" + string(lang), Current: lang == l.Lang()})
-	}
+	v.Langs = s.signInLangs(r, func(lang content.Lang) string { return "/admin/login/code?lang=" + string(lang) })
 	s.renderAdmin(w, r, status, l.T("admin.login.code_heading"), templates.CodePage(v))
 }

@@ -86,11 +86,8 @@ func (v userValues) check(creating bool) map[string]string {
 	if creating {
 		if !auth.ValidName(v.name) {
 			errs["name"] = "error.user_name"
-		} else if err := auth.ValidatePassword(v.name, v.password); err != nil {
-			var perr *auth.PasswordError
-			if errors.As(err, &perr) {
-				errs["password"] = perr.ID
-			}
+		} else if id := passwordErrorID(auth.ValidatePassword(v.name, v.password)); id != "" {
+			errs["password"] = id
 		}
 	}
 	if utf8.RuneCountInString(v.displayName) > maxDisplayName || !utf8.ValidString(v.displayName) || strings.ContainsAny(v.displayName, "\r\n\x00") {
@@ -202,12 +199,7 @@ func (s *Server) resetPassword(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	password := r.PostForm.Get("reset")
-	if err := auth.ValidatePassword(u.Name, password); err != nil {
-		var perr *auth.PasswordError
-		id := "error.internal"
-		if errors.As(err, &perr) {
-			id = perr.ID
-		}
+	if id := passwordErrorID(auth.ValidatePassword(u.Name, password)); id != "" {
 		s.renderUserForm(w, r, http.StatusUnprocessableEntity, u, userValues{name: u.Name, displayName: u.DisplayName, email: u.Email,
 			role: string(u.Role)}, map[string]string{"reset": id})
 		return
