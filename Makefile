@@ -3,6 +3,9 @@
 SHELL := /bin/bash
 GO ?= go
 export CGO_ENABLED := 1
+# Site search is SQLite's FTS5, which mattn/go-sqlite3 builds only with this tag: every go
+# command below (and the scripts they start) gets it. internal/store stops a build without it.
+export GOFLAGS := $(strip $(GOFLAGS) -tags=sqlite_fts5)
 
 .PHONY: help run build generate test fuzz bench deploy-check audit e2e
 

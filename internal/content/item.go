@@ -38,18 +38,20 @@ type kindInfo struct {
 	// kind's order.
 	get  func(site *Site, id int64) (Item, bool)
 	list func(site *Site) []Item
+	// search returns what site search finds of an item of the kind; nil: nothing.
+	search func(Item) []SearchText
 }
 
 // kinds is the domain's registry of kinds: one line each.
 var kinds = map[Kind]kindInfo{
-	KindPage:      {func() Item { return &Page{} }, validatePage, putPage, dropPage, getPage, listPages},
-	KindProject:   {func() Item { return &Project{} }, validateProject, putProject, dropProject, getProject, listProjects},
-	KindEvent:     {func() Item { return &Event{} }, validateEvent, putEvent, dropEvent, getEvent, listEvents},
-	KindOffice:    {func() Item { return &Office{} }, validateOffice, putOffice, dropOffice, getOffice, listOffices},
-	KindStatement: {func() Item { return &Statement{} }, validateStatement, putStatement, func(*Site, int64) {}, getStatement, listStatement},
-	KindNews:      {func() Item { return &News{} }, validateNews, putNews, dropNews, getNews, listNews},
-	KindImage:     {func() Item { return &Image{} }, validateImage, putImage, dropImage, getImage, listImages},
-	KindDocument:  {func() Item { return &Document{} }, validateDocument, putDocument, dropDocument, getDocument, listDocuments},
+	KindPage:      {func() Item { return &Page{} }, validatePage, putPage, dropPage, getPage, listPages, searchPage},
+	KindProject:   {func() Item { return &Project{} }, validateProject, putProject, dropProject, getProject, listProjects, searchProject},
+	KindEvent:     {func() Item { return &Event{} }, validateEvent, putEvent, dropEvent, getEvent, listEvents, searchEvent},
+	KindOffice:    {func() Item { return &Office{} }, validateOffice, putOffice, dropOffice, getOffice, listOffices, searchOffice},
+	KindStatement: {func() Item { return &Statement{} }, validateStatement, putStatement, func(*Site, int64) {}, getStatement, listStatement, nil},
+	KindNews:      {func() Item { return &News{} }, validateNews, putNews, dropNews, getNews, listNews, searchNews},
+	KindImage:     {func() Item { return &Image{} }, validateImage, putImage, dropImage, getImage, listImages, searchImage},
+	KindDocument:  {func() Item { return &Document{} }, validateDocument, putDocument, dropDocument, getDocument, listDocuments, searchDocument},
 }
 
 // Item returns a copy of the item of kind with id, to edit and save; false when the site

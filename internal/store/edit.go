@@ -103,6 +103,9 @@ func (s *Store) Delete(ctx context.Context, kind content.Kind, id int64, e conte
 		if n, _ := res.RowsAffected(); n == 0 {
 			return errNotFound
 		}
+		if err := unindex(ctx, tx, kind, id); err != nil {
+			return err
+		}
 		if k.texts != "" {
 			if _, err := tx.ExecContext(ctx, "DELETE FROM slug_redirects WHERE kind = ? AND item_id = ?", kind, id); err != nil {
 				return err

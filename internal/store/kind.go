@@ -127,6 +127,9 @@ func (s *Store) Save(ctx context.Context, item content.Item, e content.Edit) err
 		if err := k.write(ctx, tx, item); err != nil {
 			return err
 		}
+		if err := index(ctx, tx, item); err != nil {
+			return err
+		}
 		*version++
 		var prev []content.Field
 		if before != nil {

@@ -60,6 +60,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		s.write.Close()
 		return nil, err
 	}
+	if err := s.indexAll(ctx); err != nil {
+		s.write.Close()
+		return nil, err
+	}
 	if s.read, err = sql.Open("sqlite3", dsn(abs, true)); err != nil {
 		s.write.Close()
 		return nil, fmt.Errorf("store: open %s: %w", path, err)

@@ -1,0 +1,291 @@
+package search
+
+import (
+	"regexp"
+	"slices"
+	"strings"
+	"sync"
+
+	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/terms"
+)
+
+// Terms returns what the index keeps of text, written in lang: the stem of each of its
+// folded words, separated by spaces. Markdown's syntax and link targets are left out.
+func Terms(lang content.Lang, text string) string {
+	text = PlainText(text)
+	var b strings.Builder
+	for _, w := range words(text) {
+		if b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		b.WriteString(Stem(lang, Fold(text[w.start:w.end])))
+	}
+	return b.String()
+}
+
+var (
+	linkTarget = regexp.MustCompile(`\]\([^)]*\)`)
+	attributes = regexp.MustCompile(`\{[^{}]*\}`)
+	htmlTag    = regexp.MustCompile(`<[^<>]*>`)
+	syntax     = strings.NewReplacer("*", "", "_", " ", "`", "", "#", "", ">", "", "[", "", "]", "", "|", " ", "~", "")
+)
+
+// PlainText is a Markdown source as a reader sees its words: without link targets,
+// attribute blocks ({lang=cs}), HTML tags and the characters of Markdown's syntax.
+func PlainText(src string) string {
+	src = strings.ToValidUTF8(src, " ")
+	src = linkTarget.ReplaceAllString(src, "]")
+	src = attributes.ReplaceAllString(src, "")
+	src = htmlTag.ReplaceAllString(src, " ")
+	return syntax.Replace(src)
+}
+
+// Version is the version of the analysis: change it whenever Terms would index a text
+// differently (a stemmer's rule, the folding), and the store builds its index again.
+const Version = 1
+
+// MaxWords is how many words of a query are searched for; the rest are ignored, so that
+// a pasted page costs what a sentence does.
+const MaxWords = 10
+
+// Query is what a visitor typed, analysed: the FTS5 expression that finds it and the
+// stems that mark its words in a snippet.
+type Query struct {
+	// Match is the FTS5 MATCH expression; "" when the query has no word to look for.
+	Match string
+	// Words are the words searched for, as typed (at most MaxWords).
+	Words []string
+	stems map[string]bool
+}
+
+// Empty reports whether the query has no word to look for.
+func (q Query) Empty() bool { return q.Match == "" }
+
+// alternatives are the stems a word may have in the index: its stem in each language,
+// since an item of the other language is found as well.
+func alternatives(folded string) []string {
+	pl, cs := stemPL(folded), stemCS(folded)
+	if pl == cs {
+		return []string{pl}
+	}
+	return []string{pl, cs}
+}
+
+// form is one official name of the terminology list as stems: for each of its words, the
+// stems it may have in the index.
+type form [][]string
+
+// phrases are the name as FTS5 phrases of stems, one for each language's stemming.
+func (f form) phrases() []string {
+	var out []string
+	for _, lang := range content.Langs {
+		var b strings.Builder
+		for i, w := range f {
+			if i > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(Stem(lang, w[0]))
+		}
+		p := `"` + b.String() + `"`
+		if len(out) == 0 || out[0] != p {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// synonyms are the official names of each term of the terminology list, in both
+// languages, as forms: a query that names one finds all of them.
+var synonyms = sync.OnceValue(func() [][]form {
+	var out [][]form
+	for _, t := range terms.List() {
+		var forms []form
+		for _, name := range append(append([]string{}, t.PL...), t.CS...) {
+			var f form
+			for _, w := range words(name) {
+				folded := Fold(name[w.start:w.end])
+				f = append(f, append([]string{folded}, alternatives(folded)...))
+			}
+			if len(f) > 0 {
+				forms = append(forms, f)
+			}
+		}
+		out = append(out, forms)
+	}
+	return out
+})
+
+// matchesAt reports whether the words of f begin the query's words at i.
+func (f form) matchesAt(query [][]string, i int) bool {
+	if i+len(f) > len(query) {
+		return false
+	}
+	for j, w := range f {
+		if !shareAny(w[1:], query[i+j]) {
+			return false
+		}
+	}
+	return true
+}
+
+func shareAny(a, b []string) bool {
+	for _, x := range a {
+		for _, y := range b {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Parse analyses what a visitor typed: every word must be found, in any of its forms
+// and either language's stemming, and an official name is found in any of its names.
+// With prefix, the last word also finds the words it begins (for the admin's filter,
+// which is typed into as a title is remembered). Nothing in q reaches FTS5 but the
+// stems of its words, each in double quotes, so no input is an FTS5 syntax error.
+func Parse(q string, prefix bool) Query {
+	q = strings.ToValidUTF8(q, " ")
+	var (
+		typed []string
+		query [][]string // each word's alternatives
+	)
+	for _, w := range words(q) {
+		if len(typed) == MaxWords {
+			break
+		}
+		typed = append(typed, q[w.start:w.end])
+		query = append(query, alternatives(Fold(q[w.start:w.end])))
+	}
+	if prefix && len(query) > 0 {
+		// A word's beginning is not a word: its stem may end otherwise than the words it
+		// begins do ("olomouc", "olomouk"), so it is looked for as typed, too.
+		last := &query[len(query)-1]
+		if folded := Fold(typed[len(typed)-1]); !slices.Contains(*last, folded) {
+			*last = append(*last, folded)
+		}
+	}
+	out := Query{Words: typed, stems: map[string]bool{}}
+	if len(query) == 0 {
+		return out
+	}
+	group := func(i int) string {
+		alts := make([]string, len(query[i]))
+		for j, s := range query[i] {
+			out.stems[s] = true
+			alts[j] = `"` + s + `"`
+			if prefix && i == len(query)-1 {
+				alts[j] += "*"
+			}
+		}
+		if len(alts) == 1 {
+			return alts[0]
+		}
+		return "(" + strings.Join(alts, " OR ") + ")"
+	}
+	var parts []string
+	for i := 0; i < len(query); {
+		span, names := 0, []string(nil)
+		for _, forms := range synonyms() {
+			for _, f := range forms {
+				if len(f) > span && f.matchesAt(query, i) {
+					span, names = len(f), nil
+					for _, g := range forms {
+						names = append(names, g.phrases()...)
+					}
+				}
+			}
+		}
+		if span == 0 {
+			parts = append(parts, group(i))
+			i++
+			continue
+		}
+		var own []string
+		for j := i; j < i+span; j++ {
+			own = append(own, group(j))
+		}
+		alts := []string{"(" + strings.Join(own, " AND ") + ")"}
+		for _, n := range names {
+			alts = append(alts, n)
+			for s := range strings.FieldsSeq(strings.Trim(n, `"`)) {
+				out.stems[s] = true
+			}
+		}
+		parts = append(parts, "("+strings.Join(alts, " OR ")+")")
+		i += span
+	}
+	out.Match = strings.Join(parts, " AND ")
+	return out
+}
+
+// Segment is a piece of a snippet: text to show, marked when it is a word the query
+// matched.
+type Segment struct {
+	Text string
+	Mark bool
+}
+
+// Snippet returns about size bytes of text, written in lang, around the first word the
+// query matched, with the words it matched marked; nil when text has none of them.
+// Markdown's syntax is left out.
+func (q Query) Snippet(lang content.Lang, text string, size int) []Segment {
+	text = strings.Join(strings.Fields(PlainText(text)), " ")
+	ws := words(text)
+	first := -1
+	hit := make([]bool, len(ws))
+	for i, w := range ws {
+		if q.stems[Stem(lang, Fold(text[w.start:w.end]))] {
+			hit[i] = true
+			if first < 0 {
+				first = i
+			}
+		}
+	}
+	if first < 0 {
+		return nil
+	}
+	// Start a few words before the first match, at a word, and stop at a word past size.
+	startWord := max(first-6, 0)
+	start := ws[startWord].start
+	if startWord == 0 {
+		start = 0
+	}
+	end := len(text)
+	if end-start > size {
+		end = start + size
+		for i := startWord; i < len(ws); i++ {
+			if ws[i].end > end {
+				if i > first {
+					end = ws[i-1].end
+				} else {
+					end = ws[i].end
+				}
+				break
+			}
+		}
+	}
+	var out []Segment
+	if start > 0 {
+		out = append(out, Segment{Text: "… "})
+	}
+	pos := start
+	for i := startWord; i < len(ws) && ws[i].end <= end; i++ {
+		if !hit[i] {
+			continue
+		}
+		if ws[i].start > pos {
+			out = append(out, Segment{Text: text[pos:ws[i].start]})
+		}
+		out = append(out, Segment{Text: text[ws[i].start:ws[i].end], Mark: true})
+		pos = ws[i].end
+	}
+	if end > pos {
+		out = append(out, Segment{Text: text[pos:end]})
+	}
+	if end < len(text) {
+		out = append(out, Segment{Text: " …"})
+	}
+	return out
+}
