@@ -148,9 +148,9 @@ type SearchOptions struct {
 	Kind content.Kind
 	// Staff finds every version, published or not (the admin's filter); otherwise only
 	// what visitors see at Now.
-	Staff          bool
-	Now            time.Time
-	Offset, Limit  int
+	Staff         bool
+	Now           time.Time
+	Offset, Limit int
 }
 
 // Search returns one page of the items q finds, best first, each once (in the visitor's
