@@ -41,7 +41,7 @@ FUZZ_TARGETS := FuzzRender:./internal/markdown:20000 FuzzSlugify:./internal/cont
 	FuzzSameAsJSONHandler:./internal/jsonlog:30000 \
 	FuzzHTML:./internal/typography:20000 \
 	FuzzValidatePassword:./internal/auth:10000 FuzzCheckHash:./internal/auth:40000 \
-	FuzzUnknownNameForLog:./internal/auth:40000
+	FuzzUnknownNameForLog:./internal/auth:40000 FuzzParse:./internal/search:20000
 FUZZTIME ?=
 
 fuzz: ## run each fuzz target for its count of inputs (make fuzz FUZZTIME=5m for a real hunt)

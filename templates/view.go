@@ -10,6 +10,7 @@ import (
 
 	"github.com/aglo/aglo/internal/content"
 	"github.com/aglo/aglo/internal/i18n"
+	"github.com/aglo/aglo/internal/search"
 )
 
 // T translates message id into the language of the request in ctx.
@@ -74,7 +75,44 @@ type Layout struct {
 	Contrast  bool   // high-contrast view is on
 	Large     bool   // larger text is on
 	Views     []ViewToggle
+	Search    SearchForm // the header's search form
 }
+
+// SearchForm is the search form in the header of every page: where it sends the query,
+// its label and button, and the query when the page is the results of one.
+type SearchForm struct {
+	Action string
+	Label  string
+	Button string
+	Value  string
+}
+
+// SearchView is the search page: what was asked, how many results in words, one page of
+// them, and help when there is nothing to show.
+type SearchView struct {
+	Query   string
+	Heading string
+	Count   string // "5 wyników"; "" for an empty query
+	Results []SearchResult
+	Pager   Pager
+	None    string // said when the query found nothing
+	Help    string // what to try instead
+	Browse  []Link // the site's main lists, for a query that found nothing
+}
+
+// SearchResult is one item the search found, in the language version that matched.
+type SearchResult struct {
+	Title   string
+	Href    string
+	Kind    string // "Aktualność", "Projekt"
+	Meta    string // a date, a file's format and size
+	Snippet []search.Segment
+	Lang    content.Lang // the version's language when it is not the page's
+	InLang  string       // says so: "po czesku"
+}
+
+// LangAttr is the lang attribute of a result in the other language.
+func (r SearchResult) LangAttr() templ.Attributes { return langAttr(r.Lang) }
 
 // HTMLClass returns the classes of <html> that switch the chosen view options on.
 func (l Layout) HTMLClass() string {
@@ -203,6 +241,7 @@ func (c ProjectCard) LangAttr() templ.Attributes {
 
 // TimelineEvent is one step of the cooperation on the timeline.
 type TimelineEvent struct {
+	ID       string // of its entry, which search results link to: "event-12"
 	When     string // "11–13 grudnia 2017"
 	Datetime string // "2017-12-11"
 	Title    string

@@ -47,7 +47,7 @@ var kinds = map[Kind]kindInfo{
 	KindPage:      {func() Item { return &Page{} }, validatePage, putPage, dropPage, getPage, listPages, searchPage},
 	KindProject:   {func() Item { return &Project{} }, validateProject, putProject, dropProject, getProject, listProjects, searchProject},
 	KindEvent:     {func() Item { return &Event{} }, validateEvent, putEvent, dropEvent, getEvent, listEvents, searchEvent},
-	KindOffice:    {func() Item { return &Office{} }, validateOffice, putOffice, dropOffice, getOffice, listOffices, searchOffice},
+	KindOffice:    {func() Item { return &Office{} }, validateOffice, putOffice, dropOffice, getOffice, listOffices, nil},
 	KindStatement: {func() Item { return &Statement{} }, validateStatement, putStatement, func(*Site, int64) {}, getStatement, listStatement, nil},
 	KindNews:      {func() Item { return &News{} }, validateNews, putNews, dropNews, getNews, listNews, searchNews},
 	KindImage:     {func() Item { return &Image{} }, validateImage, putImage, dropImage, getImage, listImages, searchImage},

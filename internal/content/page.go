@@ -43,7 +43,16 @@ func (p *Page) Apply(values map[string]string) {
 // validatePage checks the form of a page.
 func validatePage(v *validator) {
 	v.texts()
+	for _, lang := range Langs {
+		if name := string(lang) + ".slug"; v.values[name] == SearchSlug[lang] {
+			v.fail(name, "error.slug_reserved")
+		}
+	}
 }
+
+// SearchSlug is the slug of the search page in each language ("/pl/szukaj"), which no
+// page may take.
+var SearchSlug = map[Lang]string{PL: "szukaj", CS: "hledat"}
 
 // Kind is KindPage.
 func (*Page) Kind() Kind { return KindPage }

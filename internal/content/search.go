@@ -39,8 +39,8 @@ func SearchTexts(item Item) []SearchText {
 	return out
 }
 
-// join puts the non-empty parts of a text together, a paragraph each.
-func join(parts ...string) string {
+// Join puts the non-empty parts of a text together, a paragraph each.
+func Join(parts ...string) string {
 	var kept []string
 	for _, p := range parts {
 		if p = strings.TrimSpace(p); p != "" {
@@ -59,7 +59,7 @@ func textSearch(texts map[Lang]Text, shown bool, from time.Time) []SearchText {
 		if !ok {
 			continue
 		}
-		out = append(out, SearchText{Lang: lang, Title: t.Title, Body: join(t.Summary, t.Body),
+		out = append(out, SearchText{Lang: lang, Title: t.Title, Body: Join(t.Summary, t.Body),
 			Public: shown && t.Ready(), From: from})
 	}
 	return out
@@ -79,7 +79,7 @@ func searchProject(it Item) []SearchText {
 		for _, pa := range p.Partners {
 			partners = append(partners, pa.Name[out[i].Lang])
 		}
-		out[i].Body = join(out[i].Body, strings.Join(partners, ", "), f.Programme, f.Fund)
+		out[i].Body = Join(out[i].Body, strings.Join(partners, ", "), f.Programme, f.Fund)
 	}
 	return out
 }
@@ -107,7 +107,7 @@ func searchImage(it Item) []SearchText {
 	var out []SearchText
 	for _, lang := range Langs {
 		if t, ok := im.Text[lang]; ok {
-			out = append(out, SearchText{Lang: lang, Title: t.Caption, Body: join(t.Alt, t.Credit), Public: im.Shown(lang)})
+			out = append(out, SearchText{Lang: lang, Title: t.Caption, Body: Join(t.Alt, t.Credit), Public: im.Shown(lang)})
 		}
 	}
 	return out
@@ -120,20 +120,6 @@ func searchDocument(it Item) []SearchText {
 	for _, lang := range Langs {
 		if t, ok := d.Text[lang]; ok && t.Title != "" {
 			out = append(out, SearchText{Lang: lang, Title: t.Title, Body: d.Filename, Public: true})
-		}
-	}
-	return out
-}
-
-// searchOffice: an office is found by its name, organisation and address, and shown on
-// the contact page.
-func searchOffice(it Item) []SearchText {
-	o := it.(*Office)
-	var out []SearchText
-	for _, lang := range Langs {
-		if t, ok := o.Text[lang]; ok && t.Name != "" {
-			out = append(out, SearchText{Lang: lang, Title: t.Name,
-				Body: join(t.Organisation, o.Street, o.PostalCode+" "+o.City, t.Directions), Public: !o.Hidden})
 		}
 	}
 	return out

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/aglo/aglo/internal/content"
 	"github.com/aglo/aglo/internal/terms"
@@ -45,6 +46,18 @@ func PlainText(src string) string {
 // differently (a stemmer's rule, the folding), and the store builds its index again.
 const Version = 1
 
+// Options say what a search looks for and which page of the results it returns.
+type Options struct {
+	Lang content.Lang // the visitor's: a version in it is preferred to the other one
+	// Kind limits the search to one kind; "" searches every kind.
+	Kind content.Kind
+	// Staff finds every version, published or not (the admin's filter); otherwise only
+	// what visitors see at Now.
+	Staff         bool
+	Now           time.Time
+	Offset, Limit int
+}
+
 // MaxWords is how many words of a query are searched for; the rest are ignored, so that
 // a pasted page costs what a sentence does.
 const MaxWords = 10
@@ -55,8 +68,22 @@ type Query struct {
 	// Match is the FTS5 MATCH expression; "" when the query has no word to look for.
 	Match string
 	// Words are the words searched for, as typed (at most MaxWords).
-	Words []string
-	stems map[string]bool
+	Words    []string
+	stems    map[string]bool
+	prefixes []string // a word that begins with one of these matched, too
+}
+
+// marks reports whether a word of a text in lang, folded, is one the query matched.
+func (q Query) marks(lang content.Lang, folded string) bool {
+	if q.stems[Stem(lang, folded)] {
+		return true
+	}
+	for _, p := range q.prefixes {
+		if strings.HasPrefix(folded, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // Empty reports whether the query has no word to look for.
@@ -73,15 +100,23 @@ func alternatives(folded string) []string {
 }
 
 // form is one official name of the terminology list as stems: for each of its words, the
-// stems it may have in the index.
-type form [][]string
+// word folded and the stems it may have in the index. A prefix form is one word that
+// stands for every word it begins.
+type form struct {
+	words  [][]string
+	prefix bool
+}
 
-// phrases are the name as FTS5 phrases of stems, one for each language's stemming.
+// phrases are the name as FTS5 phrases of stems, one for each language's stemming, or
+// the prefix query of a prefix form.
 func (f form) phrases() []string {
+	if f.prefix {
+		return []string{`"` + f.words[0][0] + `"*`}
+	}
 	var out []string
 	for _, lang := range content.Langs {
 		var b strings.Builder
-		for i, w := range f {
+		for i, w := range f.words {
 			if i > 0 {
 				b.WriteByte(' ')
 			}
@@ -96,18 +131,19 @@ func (f form) phrases() []string {
 }
 
 // synonyms are the official names of each term of the terminology list, in both
-// languages, as forms: a query that names one finds all of them.
+// languages, and its search forms: a query that names one finds all of them.
 var synonyms = sync.OnceValue(func() [][]form {
 	var out [][]form
 	for _, t := range terms.List() {
 		var forms []form
-		for _, name := range append(append([]string{}, t.PL...), t.CS...) {
-			var f form
-			for _, w := range words(name) {
-				folded := Fold(name[w.start:w.end])
-				f = append(f, append([]string{folded}, alternatives(folded)...))
+		for _, name := range slices.Concat(t.PL, t.CS, t.Search) {
+			stem, prefix := strings.CutSuffix(name, "*")
+			f := form{prefix: prefix}
+			for _, w := range words(stem) {
+				folded := Fold(stem[w.start:w.end])
+				f.words = append(f.words, append([]string{folded}, alternatives(folded)...))
 			}
-			if len(f) > 0 {
+			if len(f.words) == 1 || len(f.words) > 0 && !prefix {
 				forms = append(forms, f)
 			}
 		}
@@ -116,12 +152,16 @@ var synonyms = sync.OnceValue(func() [][]form {
 	return out
 })
 
-// matchesAt reports whether the words of f begin the query's words at i.
-func (f form) matchesAt(query [][]string, i int) bool {
-	if i+len(f) > len(query) {
+// matchesAt reports whether the words of f begin the query's words at i: the query's
+// words as typed (folded) and their stems, in query.
+func (f form) matchesAt(folded []string, query [][]string, i int) bool {
+	if f.prefix {
+		return strings.HasPrefix(folded[i], f.words[0][0])
+	}
+	if i+len(f.words) > len(query) {
 		return false
 	}
-	for j, w := range f {
+	for j, w := range f.words {
 		if !shareAny(w[1:], query[i+j]) {
 			return false
 		}
@@ -148,22 +188,23 @@ func shareAny(a, b []string) bool {
 func Parse(q string, prefix bool) Query {
 	q = strings.ToValidUTF8(q, " ")
 	var (
-		typed []string
-		query [][]string // each word's alternatives
+		typed, folded []string
+		query         [][]string // each word's alternatives
 	)
 	for _, w := range words(q) {
 		if len(typed) == MaxWords {
 			break
 		}
 		typed = append(typed, q[w.start:w.end])
-		query = append(query, alternatives(Fold(q[w.start:w.end])))
+		folded = append(folded, Fold(q[w.start:w.end]))
+		query = append(query, alternatives(folded[len(folded)-1]))
 	}
 	if prefix && len(query) > 0 {
 		// A word's beginning is not a word: its stem may end otherwise than the words it
 		// begins do ("olomouc", "olomouk"), so it is looked for as typed, too.
 		last := &query[len(query)-1]
-		if folded := Fold(typed[len(typed)-1]); !slices.Contains(*last, folded) {
-			*last = append(*last, folded)
+		if f := folded[len(folded)-1]; !slices.Contains(*last, f) {
+			*last = append(*last, f)
 		}
 	}
 	out := Query{Words: typed, stems: map[string]bool{}}
@@ -189,8 +230,8 @@ func Parse(q string, prefix bool) Query {
 		span, names := 0, []string(nil)
 		for _, forms := range synonyms() {
 			for _, f := range forms {
-				if len(f) > span && f.matchesAt(query, i) {
-					span, names = len(f), nil
+				if n := len(f.words); n > span && f.matchesAt(folded, query, i) {
+					span, names = n, nil
 					for _, g := range forms {
 						names = append(names, g.phrases()...)
 					}
@@ -209,6 +250,10 @@ func Parse(q string, prefix bool) Query {
 		alts := []string{"(" + strings.Join(own, " AND ") + ")"}
 		for _, n := range names {
 			alts = append(alts, n)
+			if p, ok := strings.CutSuffix(n, `"*`); ok {
+				out.prefixes = append(out.prefixes, strings.TrimPrefix(p, `"`))
+				continue
+			}
 			for s := range strings.FieldsSeq(strings.Trim(n, `"`)) {
 				out.stems[s] = true
 			}
@@ -228,24 +273,28 @@ type Segment struct {
 }
 
 // Snippet returns about size bytes of text, written in lang, around the first word the
-// query matched, with the words it matched marked; nil when text has none of them.
-// Markdown's syntax is left out.
+// query matched, with the words it matched marked; the beginning of text, unmarked, when
+// it has none of them (a match in the title). Markdown's syntax is left out, and runs of
+// white space become one space (a no-break space stays what it is).
 func (q Query) Snippet(lang content.Lang, text string, size int) []Segment {
-	text = strings.Join(strings.Fields(PlainText(text)), " ")
+	text = strings.Join(strings.FieldsFunc(PlainText(text), func(r rune) bool {
+		return r == ' ' || r == '\n' || r == '\r' || r == '\t'
+	}), " ")
 	ws := words(text)
+	if len(ws) == 0 {
+		return nil
+	}
 	first := -1
 	hit := make([]bool, len(ws))
 	for i, w := range ws {
-		if q.stems[Stem(lang, Fold(text[w.start:w.end]))] {
+		if q.marks(lang, Fold(text[w.start:w.end])) {
 			hit[i] = true
 			if first < 0 {
 				first = i
 			}
 		}
 	}
-	if first < 0 {
-		return nil
-	}
+	first = max(first, 0)
 	// Start a few words before the first match, at a word, and stop at a word past size.
 	startWord := max(first-6, 0)
 	start := ws[startWord].start

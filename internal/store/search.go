@@ -141,22 +141,10 @@ func (s *Store) schemaVersion(ctx context.Context) (int, error) {
 	return v, nil
 }
 
-// SearchOptions say what a search looks for.
-type SearchOptions struct {
-	Lang content.Lang // the visitor's: a version in it is preferred to the other one
-	// Kind limits the search to one kind; "" searches every kind.
-	Kind content.Kind
-	// Staff finds every version, published or not (the admin's filter); otherwise only
-	// what visitors see at Now.
-	Staff         bool
-	Now           time.Time
-	Offset, Limit int
-}
-
 // Search returns one page of the items q finds, best first, each once (in the visitor's
 // language when that version matches, in the other otherwise), and how many there are in
 // all. A query with no words finds nothing.
-func (s *Store) Search(ctx context.Context, q search.Query, o SearchOptions) ([]content.Hit, int, error) {
+func (s *Store) Search(ctx context.Context, q search.Query, o search.Options) ([]content.Hit, int, error) {
 	if q.Empty() {
 		return nil, 0, nil
 	}
@@ -192,7 +180,7 @@ func (s *Store) Search(ctx context.Context, q search.Query, o SearchOptions) ([]
 	}
 	if len(out) == 0 && o.Offset > 0 {
 		// Past the last page: the count comes with the rows, so ask for it alone.
-		_, total, err = s.Search(ctx, q, SearchOptions{Lang: o.Lang, Kind: o.Kind, Staff: o.Staff, Now: o.Now, Limit: 1})
+		_, total, err = s.Search(ctx, q, search.Options{Lang: o.Lang, Kind: o.Kind, Staff: o.Staff, Now: o.Now, Limit: 1})
 	}
 	return out, total, err
 }

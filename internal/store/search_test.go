@@ -26,7 +26,7 @@ func seeded(t *testing.T) *Store {
 // found returns what a visitor of lang finds for q, as "kind id lang".
 func found(t *testing.T, s *Store, lang content.Lang, q string) []string {
 	t.Helper()
-	hits, total, err := s.Search(context.Background(), search.Parse(q, false), SearchOptions{Lang: lang, Now: time.Now(), Limit: 1000})
+	hits, total, err := s.Search(context.Background(), search.Parse(q, false), search.Options{Lang: lang, Now: time.Now(), Limit: 1000})
 	if err != nil {
 		t.Fatalf("Search(%q): %v", q, err)
 	}
@@ -124,7 +124,7 @@ func TestSearchFollowsSaves(t *testing.T) {
 	if got := found(t, s, content.PL, "muzeum"); len(got) != 0 {
 		t.Errorf("unpublished, it is found: %v", got)
 	}
-	staff, _, err := s.Search(ctx, search.Parse("muzeu", true), SearchOptions{Lang: content.PL, Kind: content.KindNews, Staff: true, Limit: 10})
+	staff, _, err := s.Search(ctx, search.Parse("muzeu", true), search.Options{Lang: content.PL, Kind: content.KindNews, Staff: true, Limit: 10})
 	if err != nil || len(staff) != 1 || staff[0].ID != n.ID {
 		t.Errorf("staff's filter finds %v, %v; want the unpublished item by a word's beginning", staff, err)
 	}
@@ -136,7 +136,7 @@ func TestSearchFollowsSaves(t *testing.T) {
 	if got := found(t, s, content.PL, "muzeum"); len(got) != 0 {
 		t.Errorf("scheduled for the day after tomorrow, it is found: %v", got)
 	}
-	later, _, _ := s.Search(ctx, search.Parse("muzeum", false), SearchOptions{Lang: content.PL, Now: time.Now().Add(72 * time.Hour), Limit: 10})
+	later, _, _ := s.Search(ctx, search.Parse("muzeum", false), search.Options{Lang: content.PL, Now: time.Now().Add(72 * time.Hour), Limit: 10})
 	if len(later) != 1 {
 		t.Errorf("once its time has come it is not found: %v", later)
 	}
@@ -217,10 +217,10 @@ func TestSearchHostileQueries(t *testing.T) {
 		`NEAR(a b)`, `title:aglomeracja`, `{title}: x`, `^aglomeracja`, `agl*`, `*`, `(`, `)`, `-x`,
 		`+`, "\xff\xfe", "agl\x00omeracja", long, "", "   ", "'; DROP TABLE pages; --",
 	} {
-		if _, _, err := s.Search(context.Background(), search.Parse(q, false), SearchOptions{Lang: content.PL, Now: time.Now(), Limit: 10}); err != nil {
+		if _, _, err := s.Search(context.Background(), search.Parse(q, false), search.Options{Lang: content.PL, Now: time.Now(), Limit: 10}); err != nil {
 			t.Errorf("Search(%.40q): %v", q, err)
 		}
-		if _, _, err := s.Search(context.Background(), search.Parse(q, true), SearchOptions{Lang: content.PL, Staff: true, Limit: 10}); err != nil {
+		if _, _, err := s.Search(context.Background(), search.Parse(q, true), search.Options{Lang: content.PL, Staff: true, Limit: 10}); err != nil {
 			t.Errorf("Search(%.40q) as a filter: %v", q, err)
 		}
 	}

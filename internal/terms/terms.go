@@ -25,6 +25,10 @@ type Term struct {
 	CS     []string `toml:"cs"`
 	PLOnly []string `toml:"pl_only"`
 	CSOnly []string `toml:"cs_only"`
+	// Search are more forms site search finds the term by and finds for it, in either
+	// language: a trailing * for every word the form begins (the declined and derived
+	// forms of a name: Ołomuńcu, Ołomuniecka, Olomoucká).
+	Search []string `toml:"search"`
 }
 
 // Finding is a form of the other language found in a text: Form as written in the text,

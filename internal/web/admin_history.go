@@ -277,7 +277,11 @@ func (s *Server) dashboard(w http.ResponseWriter, r *http.Request) {
 			g.Filter = &templates.Filter{ID: "filter-" + string(k.kind), Name: param, Value: q,
 				Label: l.Tf("admin.filter.label", map[string]any{"Group": g.Heading}), Submit: l.T("admin.filter.submit")}
 			if q != "" {
-				all = k.matching(site, all, q)
+				var err error
+				if all, err = s.filtered(ctx, k, all, q); err != nil {
+					s.adminFail(w, r, err)
+					return
+				}
 				g.Filter.Clear = "/admin/#g-" + string(k.kind)
 				if len(all) == 0 {
 					g.Empty = l.T("admin.filter.none")

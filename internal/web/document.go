@@ -25,6 +25,7 @@ const documentUploadPath = "/admin/document/upload"
 // a project, a news item or a page.
 var documentKind = &webKind{
 	kind: content.KindDocument, heading: "admin.group.documents", create: "admin.upload.document", newURL: documentUploadPath, remove: true, filter: true,
+	label: "search.kind.document", found: foundDocument,
 	spec: func(site *content.Site, l *i18n.Localizer) form.Spec {
 		title := func(n *content.News) string {
 			t, _, _ := content.Pick(n.Text, l.Lang(), func(t content.Text) bool { return t.Title != "" })

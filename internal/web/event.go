@@ -11,7 +11,8 @@ import (
 // eventKind: the events of the timeline, each of the whole cooperation or of one
 // project, chosen in the form from the projects.
 var eventKind = &webKind{
-	kind: content.KindEvent, heading: "admin.group.events", create: "admin.new.event", remove: true,
+	kind: content.KindEvent, heading: "admin.group.events", create: "admin.new.event", remove: true, filter: true,
+	label: "search.kind.event", found: foundEvent,
 	spec: func(site *content.Site, l *i18n.Localizer) form.Spec {
 		return form.Event(projectChoices(site, l), imageChoices(site, l))
 	},
@@ -49,6 +50,7 @@ func (s *Server) timeline(site *content.Site, l *i18n.Localizer, events []conten
 	for _, e := range events {
 		t, shown, _ := content.Pick(e.Text, lang, eventTitled)
 		ev := templates.TimelineEvent{
+			ID:       eventAnchor(e.ID),
 			When:     l.Span(e.Start, e.End),
 			Datetime: e.Start.String(),
 			Title:    typography.Text(shown, t.Title),

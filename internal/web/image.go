@@ -29,6 +29,7 @@ const maxUploadBytes = media.MaxBytes + 64<<10
 // in it, or as decorative.
 var imageKind = &webKind{
 	kind: content.KindImage, heading: "admin.group.images", create: "admin.upload.image", newURL: uploadPath, remove: true, filter: true,
+	label: "search.kind.image", found: foundImage,
 	spec:   func(*content.Site, *i18n.Localizer) form.Spec { return form.Image },
 	usedBy: (*content.Site).ImageUses,
 	view: func(_ *content.Site, src content.Item) item {

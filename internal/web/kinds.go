@@ -12,6 +12,7 @@ import (
 	"github.com/aglo/aglo/internal/content"
 	"github.com/aglo/aglo/internal/form"
 	"github.com/aglo/aglo/internal/i18n"
+	"github.com/aglo/aglo/internal/search"
 )
 
 // item is an editable item as the admin sees it: the item itself (a copy, to edit), its
@@ -52,8 +53,13 @@ type webKind struct {
 	newURL  string // where that button leads; "": the empty form
 	order   bool
 	remove  bool
-	filter  bool // the dashboard offers a filter form: for the kinds that grow long
-	spec    func(site *content.Site, l *i18n.Localizer) form.Spec
+	filter  bool // the dashboard offers a filter form (site search's): for the kinds that grow long
+	// label names the kind in search results (a message ID); found says where a result of
+	// the kind leads and what it says, in the language version that matched; nil for
+	// kinds search does not show.
+	label string
+	found func(site *content.Site, l *i18n.Localizer, id int64, lang content.Lang) (found, bool)
+	spec  func(site *content.Site, l *i18n.Localizer) form.Spec
 	// view fills in how the admin shows src, an item of the kind: its titles, its public
 	// address, whether it is hidden and how far each language version is.
 	view func(site *content.Site, src content.Item) item
@@ -79,20 +85,29 @@ func (k *webKind) itemOf(site *content.Site, src content.Item) item {
 	return it
 }
 
-// matching returns the items of all whose title, in either language, holds q, ignoring
-// case.
-func (k *webKind) matching(site *content.Site, all []content.Item, q string) []content.Item {
-	q = strings.ToLower(q)
+// filtered returns the items of all, the items of k, that the admin's filter q finds,
+// in all's order: site search over every language version, published or not, with the
+// beginning of the last word enough (a filter is typed as a title is remembered), and
+// the item whose number q is.
+func (s *Server) filtered(ctx context.Context, k *webKind, all []content.Item, q string) ([]content.Item, error) {
+	hits, _, err := s.store.Search(ctx, search.Parse(q, true), search.Options{Kind: k.kind, Staff: true, Limit: 2 * len(all)})
+	if err != nil {
+		return nil, err
+	}
+	ids := make(map[int64]bool, len(hits)+1)
+	for _, h := range hits {
+		ids[h.ID] = true
+	}
+	if n, err := strconv.ParseInt(strings.TrimPrefix(q, "#"), 10, 64); err == nil {
+		ids[n] = true
+	}
 	var out []content.Item
 	for _, src := range all {
-		for _, t := range k.itemOf(site, src).titles {
-			if strings.Contains(strings.ToLower(t), q) {
-				out = append(out, src)
-				break
-			}
+		if id, _ := src.Identity(); ids[*id] {
+			out = append(out, src)
 		}
 	}
-	return out
+	return out, nil
 }
 
 // find returns the item of k with id in site.

@@ -36,6 +36,7 @@ func (s *Server) layout(site *content.Site, lang content.Lang, ref content.Ref, 
 		Large:     v.large,
 		Views:     v.toggles(l, path),
 		Feed:      templates.Link{Label: l.T("news.feed"), Href: s.absURL(feedPath(site, lang))},
+		Search:    templates.SearchForm{Action: searchPath(lang), Label: l.T("search.label"), Button: l.T("search.button")},
 	}
 	for _, m := range menu {
 		ref := content.PageRef(m.key)

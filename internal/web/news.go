@@ -22,6 +22,7 @@ const (
 // schedules the item), optionally about a project.
 var newsKind = &webKind{
 	kind: content.KindNews, heading: "admin.group.news", create: "admin.new.news", remove: true, filter: true,
+	label: "search.kind.news", found: foundNews,
 	spec: func(site *content.Site, l *i18n.Localizer) form.Spec {
 		return form.News(projectChoices(site, l), imageChoices(site, l))
 	},

@@ -256,8 +256,9 @@ func TestNewsFormRefusesABadTime(t *testing.T) {
 	}
 }
 
-// TestDashboardFilter: the news, images and documents groups of the dashboard have a plain
-// filter form that narrows them by title in either language.
+// TestDashboardFilter: the groups of the dashboard that grow long have a plain filter form
+// that narrows them with site search, published or not, in either language, by a word's
+// beginning or by the item's number.
 func TestDashboardFilter(t *testing.T) {
 	a, _ := newsSite(t, time.Date(2026, 12, 3, 12, 0, 0, 0, time.UTC))
 	c := a.signedIn()
@@ -279,14 +280,28 @@ func TestDashboardFilter(t *testing.T) {
 	if got := rows("/admin/"); len(got) != 3 {
 		t.Errorf("unfiltered: %q", got)
 	}
-	if got := rows("/admin/?news_q=o%C5%82omu%C5%84cu"); len(got) != 2 {
-		t.Errorf("filtered by \"ołomuńcu\": %q, want the two visits", got)
+	for _, q := range []string{"o%C5%82omu%C5%84cu", "olomuniec", "Olomouc", "w+olom"} {
+		if got := rows("/admin/?news_q=" + q); len(got) != 2 {
+			t.Errorf("filtered by %q: %q, want the two visits", q, got)
+		}
+	}
+	if got := rows("/admin/?news_q=Konfer"); len(got) != 1 || got[0] != "Konferencja w Opolu" {
+		t.Errorf("filtered by a word's beginning: %q", got)
+	}
+	if got := rows("/admin/?news_q=2"); len(got) != 1 || got[0] != "Konferencja w Opolu" {
+		t.Errorf("filtered by the number 2: %q", got)
 	}
 	g := first(parse(t, c.get("/admin/?news_q=nic").body), byTag("section", "aria-labelledby", "g-news"))
 	if text(first(g, byClass("notice"))) != "Żadna pozycja nie pasuje do filtra." {
 		t.Errorf("a filter that matches nothing says %q", text(first(g, byClass("notice"))))
 	}
-	if first(parse(t, c.get("/admin/").body), byTag("input", "name", "project_q")) != nil {
+	dashboard := parse(t, c.get("/admin/").body)
+	for _, kind := range []string{"project", "news", "image", "document", "event"} {
+		if first(dashboard, byTag("input", "name", kind+"_q")) == nil {
+			t.Errorf("the %s group has no filter", kind)
+		}
+	}
+	if first(dashboard, byTag("input", "name", "page_q")) != nil || first(dashboard, byTag("input", "name", "office_q")) != nil {
 		t.Error("the short lists got a filter too")
 	}
 }

@@ -12,6 +12,7 @@ import (
 // pageKind: the fixed pages, edited but never created, moved or removed.
 var pageKind = &webKind{
 	kind: content.KindPage, heading: "admin.group.pages",
+	label: "search.kind.page", found: foundPage,
 	spec: func(*content.Site, *i18n.Localizer) form.Spec { return form.Page },
 	view: func(_ *content.Site, src content.Item) item {
 		p := src.(*content.Page)

@@ -12,7 +12,8 @@ import (
 
 // projectKind: projects, created, put in order and removed by staff.
 var projectKind = &webKind{
-	kind: content.KindProject, heading: "admin.group.projects", create: "admin.new.project", order: true, remove: true,
+	kind: content.KindProject, heading: "admin.group.projects", create: "admin.new.project", order: true, remove: true, filter: true,
+	label: "search.kind.project", found: foundProject,
 	spec: func(site *content.Site, l *i18n.Localizer) form.Spec { return form.Project(imageChoices(site, l)) },
 	view: func(_ *content.Site, src content.Item) item {
 		p := src.(*content.Project)

@@ -106,6 +106,7 @@ func (s *Server) routes() *chi.Mux {
 	// carries no URL parameters for chi to copy into the request, and an unknown language
 	// is simply a path that does not exist.
 	for _, lang := range content.Langs {
+		get(searchPath(lang), s.searchPage)
 		get("/"+string(lang), s.publicPage)
 		get("/"+string(lang)+"/*", s.publicPage)
 	}

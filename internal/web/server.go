@@ -20,6 +20,7 @@ import (
 	"github.com/aglo/aglo/internal/content"
 	"github.com/aglo/aglo/internal/i18n"
 	"github.com/aglo/aglo/internal/markdown"
+	"github.com/aglo/aglo/internal/search"
 )
 
 // Store is what the web layer needs from the database.
@@ -44,6 +45,7 @@ type Store interface {
 	Revision(ctx context.Context, id int64) (content.Revision, error)
 	RevisionAt(ctx context.Context, kind content.Kind, itemID, version int64) (content.Revision, error)
 	Restore(ctx context.Context, id, loadedVersion int64, e content.Edit) error
+	Search(ctx context.Context, q search.Query, o search.Options) ([]content.Hit, int, error)
 	LanguageChanges(ctx context.Context, kind content.Kind, ids []int64) (map[int64]map[content.Lang]time.Time, error)
 }
 

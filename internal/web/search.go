@@ -1,0 +1,210 @@
+package web
+
+import (
+	"net/http"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/a-h/templ"
+
+	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/i18n"
+	"github.com/aglo/aglo/internal/media"
+	"github.com/aglo/aglo/internal/search"
+	"github.com/aglo/aglo/internal/typography"
+	"github.com/aglo/aglo/templates"
+)
+
+// searchPath is the path of the search page in lang: its slug is translated.
+func searchPath(lang content.Lang) string { return "/" + string(lang) + "/" + content.SearchSlug[lang] }
+
+// searchPerPage is how many results a page of them lists; snippetBytes about how long
+// each result's snippet is.
+const (
+	searchPerPage = 10
+	snippetBytes  = 240
+)
+
+// found is what a result says of an item search found: its title and address, the text
+// its snippet is cut from and a detail of its kind (a date, a file's format and size),
+// all in the language version that matched.
+type found struct {
+	title, href, text, meta string
+}
+
+// searchPage handles GET /pl/szukaj?q=… and /cs/hledat?q=…: a page of what the query
+// finds, best first, or help when it finds nothing. The results are never cached and never
+// indexed by search engines; any input gives a page, none an error of the engine.
+func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
+	lang := requestLang(r)
+	ctx := s.withLocalizer(r.Context(), lang)
+	l := s.bundle.Localizer(lang)
+	typed := strings.TrimSpace(strings.ToValidUTF8(r.URL.Query().Get("q"), ""))
+	q := search.Parse(typed, false)
+	n := 1
+	if p := r.URL.Query().Get("page"); p != "" {
+		var err error
+		if n, err = strconv.Atoi(p); err != nil || n < 1 || p != strconv.Itoa(n) {
+			s.notFound(w, r)
+			return
+		}
+	}
+	snap := s.snap.Load()
+	site := snap.site
+	hits, total, err := s.store.Search(ctx, q, search.Options{Lang: lang, Now: s.now(), Offset: (n - 1) * searchPerPage, Limit: searchPerPage})
+	if err != nil {
+		s.serverError(w, r.WithContext(ctx), err)
+		return
+	}
+	pages := max(1, (total+searchPerPage-1)/searchPerPage)
+	if n > pages {
+		s.notFound(w, r)
+		return
+	}
+	v := templates.SearchView{Query: typed}
+	switch {
+	case q.Empty():
+		v.Heading = l.T("search.heading")
+		v.Help = l.T("search.help")
+	default:
+		v.Heading = l.Tf("search.heading_for", map[string]any{"Query": typed})
+		v.Count = l.N("search.count", total)
+	}
+	for _, h := range hits {
+		if res, ok := s.searchResult(site, l, q, h); ok {
+			v.Results = append(v.Results, res)
+		}
+	}
+	if !q.Empty() && total == 0 {
+		v.None = l.T("search.none")
+		v.Help = l.T("search.none_help")
+		for _, key := range []content.PageKey{content.PageProjects, content.PageNews, content.PageHistory, content.PageContact} {
+			if p, ok := site.Pages[key]; ok {
+				if t, _, ok := content.PickText(p.Text, lang); ok {
+					v.Browse = append(v.Browse, templates.Link{Label: t.Title, Href: site.Path(lang, content.PageRef(key))})
+				}
+			}
+		}
+	}
+	v.Pager = pager(l, n, pages, func(page int) string { return withParam(r, "page", page, "") })
+
+	layout := s.layout(site, lang, content.Ref{}, 1, templates.Head{Title: v.Heading, Robots: "noindex"}, viewOf(r), r.URL.RequestURI())
+	layout.Search.Value = typed
+	for i, sw := range layout.Switch {
+		layout.Switch[i].Href = searchPath(sw.Lang)
+		if typed != "" {
+			layout.Switch[i].Href += "?q=" + url.QueryEscape(typed)
+		}
+	}
+	w.Header().Set("Cache-Control", "no-store")
+	w.Header().Set("X-Robots-Tag", "noindex")
+	if err := writeHTML(templ.WithChildren(ctx, templates.SearchResults(v)), w, http.StatusOK, templates.Page(layout, s.euNotice(lang))); err != nil {
+		s.serverError(w, r.WithContext(ctx), err)
+	}
+}
+
+// searchResult is how the results list a hit, or false when the item is gone from the
+// snapshot since (a save between the query and the snapshot).
+func (s *Server) searchResult(site *content.Site, l *i18n.Localizer, q search.Query, h content.Hit) (templates.SearchResult, bool) {
+	k, ok := webKindOf(string(h.Kind))
+	if !ok || k.found == nil {
+		return templates.SearchResult{}, false
+	}
+	f, ok := k.found(site, l, h.ID, h.Lang)
+	if !ok || f.href == "" {
+		return templates.SearchResult{}, false
+	}
+	res := templates.SearchResult{
+		Title:   typography.Text(h.Lang, f.title),
+		Href:    f.href,
+		Kind:    l.T(k.label),
+		Meta:    f.meta,
+		Snippet: q.Snippet(h.Lang, typography.Text(h.Lang, f.text), snippetBytes),
+	}
+	if h.Lang != l.Lang() {
+		res.Lang = h.Lang
+		res.InLang = l.T("documents.in." + string(h.Lang))
+	}
+	return res, true
+}
+
+// The kinds' results: where each leads and what it says.
+
+func foundPage(site *content.Site, _ *i18n.Localizer, id int64, lang content.Lang) (found, bool) {
+	it, ok := site.Item(content.KindPage, id)
+	if !ok {
+		return found{}, false
+	}
+	p := it.(*content.Page)
+	t := p.Text[lang]
+	return found{title: t.Title, href: site.Path(lang, content.PageRef(p.Key)), text: content.Join(t.Summary, t.Body)}, t.Ready()
+}
+
+func foundProject(site *content.Site, l *i18n.Localizer, id int64, lang content.Lang) (found, bool) {
+	p, ok := site.Project(id)
+	if !ok || p.Hidden || !p.Text[lang].Ready() {
+		return found{}, false
+	}
+	t := p.Text[lang]
+	return found{title: t.Title, href: site.Path(lang, content.ProjectRef(id)), text: content.Join(t.Summary, t.Body),
+		meta: l.Years(p.StartYear, p.EndYear)}, true
+}
+
+func foundNews(site *content.Site, l *i18n.Localizer, id int64, lang content.Lang) (found, bool) {
+	it, ok := site.Item(content.KindNews, id)
+	if !ok {
+		return found{}, false
+	}
+	n := it.(*content.News)
+	t := n.Text[lang]
+	return found{title: t.Title, href: site.Path(lang, content.NewsRef(id)), text: content.Join(t.Summary, t.Body),
+		meta: newsDate(l, n.PublishedAt)}, t.Ready()
+}
+
+// foundEvent leads to the event on the page of the timeline that lists it.
+func foundEvent(site *content.Site, l *i18n.Localizer, id int64, lang content.Lang) (found, bool) {
+	for i, e := range shownEvents(site, lang, 0) {
+		if e.ID != id {
+			continue
+		}
+		t := e.Text[lang]
+		history := site.Path(lang, content.PageRef(content.PageHistory))
+		return found{title: t.Title, href: content.ListPath(lang, history, i/eventsPerPage+1) + "#" + eventAnchor(id),
+			text: t.Body, meta: l.Span(e.Start, e.End)}, t.Title != "" && history != ""
+	}
+	return found{}, false
+}
+
+// eventAnchor is the id of an event's entry on the timeline.
+func eventAnchor(id int64) string { return "event-" + strconv.FormatInt(id, 10) }
+
+// foundImage leads to the first page that shows the image, or to the image itself.
+func foundImage(site *content.Site, _ *i18n.Localizer, id int64, lang content.Lang) (found, bool) {
+	im, ok := site.ImageItem(id)
+	if !ok || len(im.Variants) == 0 {
+		return found{}, false
+	}
+	t := im.Text[lang]
+	f := found{title: t.Caption, text: content.Join(t.Alt, t.Credit), href: mediaURL(im.Variants[len(im.Variants)-1])}
+	if f.title == "" {
+		f.title = t.Alt
+	}
+	for _, ref := range site.ImageUses(id) {
+		if p := site.Path(lang, ref); p != "" {
+			f.href = p
+			break
+		}
+	}
+	return f, f.title != ""
+}
+
+func foundDocument(site *content.Site, _ *i18n.Localizer, id int64, lang content.Lang) (found, bool) {
+	it, ok := site.Item(content.KindDocument, id)
+	if !ok {
+		return found{}, false
+	}
+	d := it.(*content.Document)
+	return found{title: d.Text[lang].Title, href: documentURL(*d), text: d.Filename,
+		meta: media.DocTypes[d.Type].Name + ", " + fileSize(d.Size)}, d.Text[lang].Title != ""
+}
