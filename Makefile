@@ -53,9 +53,9 @@ fuzz: ## run each fuzz target for its count of inputs (make fuzz FUZZTIME=5m for
 
 e2e: ## the browser tests: Chromium against the real binary, axe-core and the Nu Html Checker on every page, screenshots in bin/e2e/ (installs Chromium, Java and .ci/node when missing)
 	./.ci/e2e-deps
-	$(GO) vet -tags e2e ./internal/e2e/
+	$(GO) vet -tags e2e,sqlite_fts5 ./internal/e2e/
 	mkdir -p bin/e2e
-	$(GO) test -count=1 -tags e2e -timeout 15m -artifacts -outputdir $(CURDIR)/bin/e2e ./internal/e2e/
+	$(GO) test -count=1 -tags e2e,sqlite_fts5 -timeout 15m -artifacts -outputdir $(CURDIR)/bin/e2e ./internal/e2e/
 
 bench: build ## compare aglo's /pl/ with bare Go and nginx under wrk, check its targets (installs nginx and wrk when missing; BENCH_FLAGS="-rounds 5")
 	@command -v nginx >/dev/null && command -v wrk >/dev/null || { \

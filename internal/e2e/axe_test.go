@@ -7,6 +7,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -63,6 +64,10 @@ func checkAxe(t *testing.T, ctx context.Context, where string) {
 // notFoundPages are pages that do not exist, one in each language.
 var notFoundPages = []string{"/pl/nie-ma-takiej-strony", "/cs/tato-stranka-neexistuje"}
 
+// searchPages are the search page in each language: with results (a name typed without
+// diacritics, an inflected form), with none, and before a query.
+var searchPages = []string{"/pl/szukaj?q=olomouc", "/cs/hledat?q=spolupr%C3%A1ci", "/pl/szukaj?q=xylofon", "/cs/hledat"}
+
 // adminNotFound is an item of the admin area that does not exist.
 const adminNotFound = "/admin/page/999"
 
@@ -93,7 +98,7 @@ func TestAxePublic(t *testing.T) {
 			ctx := newTab(t)
 			withAxe(t, ctx)
 			view.setUp(t, ctx)
-			for _, p := range env.pages {
+			for _, p := range slices.Concat(env.pages, searchPages) {
 				open(t, ctx, p, http.StatusOK)
 				checkAxe(t, ctx, p)
 			}

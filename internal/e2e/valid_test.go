@@ -12,6 +12,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 
@@ -51,7 +52,7 @@ func TestHTMLValid(t *testing.T) {
 	}
 
 	visitor := httpClient(t)
-	for _, p := range env.pages {
+	for _, p := range slices.Concat(env.pages, searchPages) {
 		save(p, fetch(t, visitor, p, http.StatusOK))
 	}
 	for _, p := range notFoundPages {

@@ -171,7 +171,7 @@ const unreachedJS = `(() => {` + describeJS + `
 // element is visibly marked, scrolled into view and not hidden under anything.
 func TestKeyboard(t *testing.T) {
 	ctx := newTab(t)
-	for _, p := range slices.Concat(env.pages, []string{"/admin/login"}) {
+	for _, p := range slices.Concat(env.pages, searchPages, []string{"/admin/login"}) {
 		open(t, ctx, p, http.StatusOK)
 		tabThrough(t, ctx, p)
 	}
@@ -280,7 +280,7 @@ func TestNarrowScreen(t *testing.T) {
 			t.Errorf("%s: %d px of content in %d px: it scrolls sideways; too wide:\n\t%s", p, o.Scroll, o.Client, strings.Join(o.Wide, "\n\t"))
 		}
 	}
-	for _, p := range slices.Concat(env.pages, []string{"/admin/login"}) {
+	for _, p := range slices.Concat(env.pages, searchPages, []string{"/admin/login"}) {
 		open(t, ctx, p, http.StatusOK)
 		check(p)
 		if orphans := eval[[]string](t, ctx, orphansJS); len(orphans) > 0 {
