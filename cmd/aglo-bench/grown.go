@@ -65,10 +65,12 @@ type grown struct {
 	largestPath  string
 	crawlRSS     memory // after the crawl
 	saves        []time.Duration
-	renders      []time.Duration // the first request of the saved page after each save
-	historyBytes int             // the first page of a saved project's history
-	target       *target         // wrk against the grown site's /pl/, cached
-	bare         *target         // wrk against bare Go sending the same answer
+	renders      []time.Duration  // the first request of the saved page after each save
+	historyBytes int              // the first page of a saved project's history
+	searches     []time.Duration  // each search asked through the server
+	searchSize   store.SearchSize // what the search index adds to the database
+	target       *target          // wrk against the grown site's /pl/, cached
+	bare         *target          // wrk against bare Go sending the same answer
 }
 
 // growDatabase makes the grown site's database at path: seeded, with a user to save as
@@ -206,6 +208,17 @@ func growNews(ctx context.Context, st *store.Store, edit content.Edit) error {
 	return nil
 }
 
+// searchSize measures what the search index adds to the database at path, copying it in
+// dir.
+func searchSize(ctx context.Context, path, dir string) (store.SearchSize, error) {
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		return store.SearchSize{}, err
+	}
+	defer st.Close()
+	return st.SearchSize(ctx, dir)
+}
+
 // measureGrown grows a database in dir, starts aglo on it and measures it: the cold start,
 // a crawl of every public page in every view, admin saves with a visit of the changed page
 // after each, and wrk against its cached home page beside bare Go sending the same answer.
@@ -221,6 +234,9 @@ func measureGrown(ctx context.Context, c config, dir string, progress io.Writer)
 	}
 	if fi, err := os.Stat(db); err == nil {
 		g.dbBytes = fi.Size()
+	}
+	if g.searchSize, err = searchSize(ctx, db, dir); err != nil {
+		return nil, err
 	}
 	aglo, coldStart, err := startAgloOn(ctx, c.aglo, dir, "grown")
 	if err != nil {
@@ -239,6 +255,10 @@ func measureGrown(ctx context.Context, c config, dir string, progress io.Writer)
 	}
 	fmt.Fprintf(progress, "grown site: %d admin saves, each followed by a visit of its page\n", grownSaves)
 	if err := g.save(ctx, base, password); err != nil {
+		return nil, err
+	}
+	fmt.Fprintf(progress, "grown site: %d searches, %d rounds of %d queries\n", searchRounds*len(searchQueries), searchRounds, len(searchQueries))
+	if err := g.search(ctx, base); err != nil {
 		return nil, err
 	}
 

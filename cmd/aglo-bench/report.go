@@ -157,6 +157,8 @@ func (r *results) checks() []check {
 			check{fmt.Sprintf("grown: largest HTML page <= %d KB", maxPageBytes/1000), fmt.Sprintf("%.1f KB (%s)", float64(g.largest)/1000, g.largestPath), g.largest <= maxPageBytes},
 			check{fmt.Sprintf("grown: peak RSS after the crawl < %s", formatBytes(maxCrawlRSS)), formatBytes(g.crawlRSS.peak), g.crawlRSS.peak < maxCrawlRSS},
 			check{fmt.Sprintf("grown: cold start < %v", maxColdStart), formatDuration(g.coldStart), g.coldStart < maxColdStart},
+			check{fmt.Sprintf("grown: search answered, p95 < %v", maxSearchP95), formatDuration(percentile(g.searches, 95)), percentile(g.searches, 95) < maxSearchP95},
+			check{"grown: search index <= the text it indexes", fmt.Sprintf("%s for %s of text", formatBytes(g.searchSize.Index), formatBytes(g.searchSize.Text)), g.searchSize.Index <= g.searchSize.Text},
 		)
 	}
 	return checks
@@ -292,6 +294,10 @@ func (g *grown) print(w io.Writer, seeded *target) {
 	fmt.Fprintf(tw, "admin save answered, median / max of %d\t%s / %s\n", len(g.saves), formatDuration(medianDuration(g.saves)), formatDuration(maxDuration(g.saves)))
 	fmt.Fprintf(tw, "first render of the saved page, median / max\t%s / %s\n", formatDuration(medianDuration(g.renders)), formatDuration(maxDuration(g.renders)))
 	fmt.Fprintf(tw, "history page of a project saved %d times\t%.1f KB\n", len(g.saves), float64(g.historyBytes)/1000)
+	fmt.Fprintf(tw, "search answered, median / p95 / max of %d\t%s / %s / %s\n", len(g.searches), formatDuration(percentile(g.searches, 50)),
+		formatDuration(percentile(g.searches, 95)), formatDuration(slices.Max(append([]time.Duration{0}, g.searches...))))
+	fmt.Fprintf(tw, "search index, and the text it indexes\t%s, %s (%.2f x)\n", formatBytes(g.searchSize.Index), formatBytes(g.searchSize.Text),
+		float64(g.searchSize.Index)/float64(max(g.searchSize.Text, 1)))
 	fmt.Fprintf(tw, "cached /pl/, median req/s\t%.0f (%.2f x the seeded site's %.0f, %.2f x %s)\n",
 		g.target.medianRate(), g.target.medianRate()/seeded.medianRate(), seeded.medianRate(), g.target.medianRatio(g.bare), g.bare.name)
 	tw.Flush()

@@ -15,7 +15,8 @@ import (
 
 // Fold returns word in lower case without diacritics: "Łódź" is "lodz", "Příbram"
 // "pribram". Unicode decomposition takes the marks off most letters; the few letters
-// that do not decompose (ł, đ, ø, ß) are mapped by hand.
+// that do not decompose (ł, đ, ø, ß) are mapped by hand. The Latin letters are looked up
+// in a table made so at start, as every indexed word goes through here.
 func Fold(word string) string {
 	ascii := true
 	for i := 0; i < len(word); i++ {
@@ -29,21 +30,45 @@ func Fold(word string) string {
 	}
 	var b strings.Builder
 	b.Grow(len(word))
-	for _, r := range norm.NFD.String(strings.ToLower(word)) {
+	for _, r := range word {
 		switch {
-		case unicode.Is(unicode.Mn, r):
-			continue
-		case r == 'ł':
-			r = 'l'
-		case r == 'đ':
-			r = 'd'
-		case r == 'ø':
-			r = 'o'
-		case r == 'ß':
-			b.WriteString("ss")
-			continue
+		case r < utf8.RuneSelf:
+			b.WriteByte(byte(unicode.ToLower(r)))
+		case r < rune(len(latin)):
+			b.WriteString(latin[r])
+		default:
+			b.WriteString(foldRune(r))
 		}
-		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// latin is Fold of each rune below U+0250 (Latin-1, Latin Extended-A and -B).
+var latin = func() []string {
+	t := make([]string, 0x250)
+	for r := range t {
+		t[r] = foldRune(rune(r))
+	}
+	return t
+}()
+
+// foldRune is one rune lower-cased and decomposed, without its combining marks.
+func foldRune(r rune) string {
+	switch r = unicode.ToLower(r); r {
+	case 'ł':
+		return "l"
+	case 'đ':
+		return "d"
+	case 'ø':
+		return "o"
+	case 'ß':
+		return "ss"
+	}
+	var b strings.Builder
+	for _, d := range norm.NFD.String(string(r)) {
+		if !unicode.Is(unicode.Mn, d) {
+			b.WriteRune(d)
+		}
 	}
 	return b.String()
 }

@@ -58,6 +58,10 @@ type Options struct {
 	Offset, Limit int
 }
 
+// MaxResults is how many results of one query visitors can page through, and count: past
+// it they are told there are more, and to say what they look for more closely.
+const MaxResults = 500
+
 // MaxWords is how many words of a query are searched for; the rest are ignored, so that
 // a pasted page costs what a sentence does.
 const MaxWords = 10
@@ -105,29 +109,6 @@ func alternatives(folded string) []string {
 type form struct {
 	words  [][]string
 	prefix bool
-}
-
-// phrases are the name as FTS5 phrases of stems, one for each language's stemming, or
-// the prefix query of a prefix form.
-func (f form) phrases() []string {
-	if f.prefix {
-		return []string{`"` + f.words[0][0] + `"*`}
-	}
-	var out []string
-	for _, lang := range content.Langs {
-		var b strings.Builder
-		for i, w := range f.words {
-			if i > 0 {
-				b.WriteByte(' ')
-			}
-			b.WriteString(Stem(lang, w[0]))
-		}
-		p := `"` + b.String() + `"`
-		if len(out) == 0 || out[0] != p {
-			out = append(out, p)
-		}
-	}
-	return out
 }
 
 // synonyms are the official names of each term of the terminology list, in both
@@ -227,14 +208,11 @@ func Parse(q string, prefix bool) Query {
 	}
 	var parts []string
 	for i := 0; i < len(query); {
-		span, names := 0, []string(nil)
+		span, term := 0, []form(nil)
 		for _, forms := range synonyms() {
 			for _, f := range forms {
 				if n := len(f.words); n > span && f.matchesAt(folded, query, i) {
-					span, names = n, nil
-					for _, g := range forms {
-						names = append(names, g.phrases()...)
-					}
+					span, term = n, forms
 				}
 			}
 		}
@@ -243,19 +221,54 @@ func Parse(q string, prefix bool) Query {
 			i++
 			continue
 		}
-		var own []string
-		for j := i; j < i+span; j++ {
-			own = append(own, group(j))
+		// The span's alternatives: its own words, and each name of the term in each
+		// language's stemming. One that a prefix form finds anyway is left out: it would
+		// only cost the search time.
+		var prefixes, alts []string
+		for _, f := range term {
+			if f.prefix {
+				prefixes = append(prefixes, f.words[0][0])
+				alts = append(alts, `"`+f.words[0][0]+`"*`)
+			}
 		}
-		alts := []string{"(" + strings.Join(own, " AND ") + ")"}
-		for _, n := range names {
-			alts = append(alts, n)
-			if p, ok := strings.CutSuffix(n, `"*`); ok {
-				out.prefixes = append(out.prefixes, strings.TrimPrefix(p, `"`))
+		out.prefixes = append(out.prefixes, prefixes...)
+		found := func(stems []string) bool { // whether the prefixes find every one of stems
+			for _, s := range stems {
+				if !slices.ContainsFunc(prefixes, func(p string) bool { return strings.HasPrefix(s, p) }) {
+					return false
+				}
+			}
+			return true
+		}
+		if !slices.ContainsFunc(query[i:i+span], found) {
+			var own []string
+			for j := i; j < i+span; j++ {
+				own = append(own, group(j))
+			}
+			alts = append(alts, "("+strings.Join(own, " AND ")+")")
+		}
+		for _, f := range term {
+			if f.prefix {
 				continue
 			}
-			for s := range strings.FieldsSeq(strings.Trim(n, `"`)) {
-				out.stems[s] = true
+			for _, lang := range content.Langs {
+				stems := make([]string, len(f.words))
+				for k, w := range f.words {
+					stems[k] = Stem(lang, w[0])
+				}
+				if slices.ContainsFunc(stems, func(s string) bool { return found([]string{s}) }) {
+					continue
+				}
+				a := `"` + strings.Join(stems, `" AND "`) + `"`
+				if len(stems) > 1 {
+					a = "(" + a + ")"
+				}
+				if !slices.Contains(alts, a) {
+					alts = append(alts, a)
+					for _, s := range stems {
+						out.stems[s] = true
+					}
+				}
 			}
 		}
 		parts = append(parts, "("+strings.Join(alts, " OR ")+")")

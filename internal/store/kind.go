@@ -127,7 +127,7 @@ func (s *Store) Save(ctx context.Context, item content.Item, e content.Edit) err
 		if err := k.write(ctx, tx, item); err != nil {
 			return err
 		}
-		if err := index(ctx, tx, item); err != nil {
+		if err := index(ctx, tx, item, s.now()); err != nil {
 			return err
 		}
 		*version++

@@ -102,7 +102,7 @@ func (s *Store) Seed(ctx context.Context, site content.Site) (bool, error) {
 		if err := s.seedRevisions(ctx, tx); err != nil {
 			return err
 		}
-		if _, err := indexSite(ctx, tx); err != nil {
+		if _, err := indexSite(ctx, tx, now, false); err != nil {
 			return err
 		}
 		if _, err := tx.ExecContext(ctx, "INSERT INTO meta (key, value) VALUES ('seeded_at', ?)", formatTime(now)); err != nil {

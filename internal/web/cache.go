@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/sync/singleflight"
@@ -48,6 +49,10 @@ type snapshot struct {
 	// due is when the next scheduled news item comes out, and the snapshot is no longer
 	// the site as it is then; zero when nothing is scheduled.
 	due time.Time
+
+	// eventPlaces are, for each language, each shown event's place on the timeline, for
+	// search results to link to its page of the timeline; worked out when first asked.
+	eventPlaces map[content.Lang]func() map[int64]int
 }
 
 // newSnapshot is the snapshot of site shown at the time loaded: what is scheduled after
@@ -56,8 +61,19 @@ func newSnapshot(site *content.Site, loaded time.Time, cacheBytes int64) *snapsh
 	at := *site
 	at.Now = loaded
 	loaded = loaded.UTC().Truncate(time.Second)
-	return &snapshot{site: &at, modified: loaded, lastModified: []string{loaded.Format(http.TimeFormat)},
-		pages: newPageCache(cacheBytes), due: at.NextPublication()}
+	snap := &snapshot{site: &at, modified: loaded, lastModified: []string{loaded.Format(http.TimeFormat)},
+		pages: newPageCache(cacheBytes), due: at.NextPublication(), eventPlaces: map[content.Lang]func() map[int64]int{}}
+	for _, lang := range content.Langs {
+		snap.eventPlaces[lang] = sync.OnceValue(func() map[int64]int {
+			shown := shownEvents(snap.site, lang, 0)
+			places := make(map[int64]int, len(shown))
+			for i, e := range shown {
+				places[e.ID] = i
+			}
+			return places
+		})
+	}
+	return snap
 }
 
 // page returns the page rendered for k from this snapshot, if it is kept.

@@ -58,7 +58,7 @@ type webKind struct {
 	// the kind leads and what it says, in the language version that matched; nil for
 	// kinds search does not show.
 	label string
-	found func(site *content.Site, l *i18n.Localizer, id int64, lang content.Lang) (found, bool)
+	found func(c *searchContext, id int64, lang content.Lang) (found, bool)
 	spec  func(site *content.Site, l *i18n.Localizer) form.Spec
 	// view fills in how the admin shows src, an item of the kind: its titles, its public
 	// address, whether it is hidden and how far each language version is.

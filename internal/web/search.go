@@ -26,6 +26,21 @@ const (
 	snippetBytes  = 240
 )
 
+// searchContext is what the results of one search are made from: the snapshot and the
+// visitor's localizer.
+type searchContext struct {
+	snap *snapshot
+	site *content.Site
+	l    *i18n.Localizer
+}
+
+// eventAt returns the place of the event with id among the events the timeline shows in
+// lang.
+func (c *searchContext) eventAt(lang content.Lang, id int64) (int, bool) {
+	i, ok := c.snap.eventPlaces[lang]()[id]
+	return i, ok
+}
+
 // found is what a result says of an item search found: its title and address, the text
 // its snippet is cut from and a detail of its kind (a date, a file's format and size),
 // all in the language version that matched.
@@ -57,7 +72,9 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 		s.serverError(w, r.WithContext(ctx), err)
 		return
 	}
-	pages := max(1, (total+searchPerPage-1)/searchPerPage)
+	// Past search.MaxResults a visitor refines the query rather than reads on, and no
+	// crawler walks ten thousand pages of results.
+	pages := max(1, (min(total, search.MaxResults)+searchPerPage-1)/searchPerPage)
 	if n > pages {
 		s.notFound(w, r)
 		return
@@ -70,9 +87,13 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	default:
 		v.Heading = l.Tf("search.heading_for", map[string]any{"Query": typed})
 		v.Count = l.N("search.count", total)
+		if total > search.MaxResults {
+			v.Count = l.N("search.count_more", search.MaxResults)
+		}
 	}
+	c := &searchContext{snap: snap, site: site, l: l}
 	for _, h := range hits {
-		if res, ok := s.searchResult(site, l, q, h); ok {
+		if res, ok := s.searchResult(c, q, h); ok {
 			v.Results = append(v.Results, res)
 		}
 	}
@@ -106,12 +127,13 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 
 // searchResult is how the results list a hit, or false when the item is gone from the
 // snapshot since (a save between the query and the snapshot).
-func (s *Server) searchResult(site *content.Site, l *i18n.Localizer, q search.Query, h content.Hit) (templates.SearchResult, bool) {
+func (s *Server) searchResult(c *searchContext, q search.Query, h content.Hit) (templates.SearchResult, bool) {
+	l := c.l
 	k, ok := webKindOf(string(h.Kind))
 	if !ok || k.found == nil {
 		return templates.SearchResult{}, false
 	}
-	f, ok := k.found(site, l, h.ID, h.Lang)
+	f, ok := k.found(c, h.ID, h.Lang)
 	if !ok || f.href == "" {
 		return templates.SearchResult{}, false
 	}
@@ -131,7 +153,8 @@ func (s *Server) searchResult(site *content.Site, l *i18n.Localizer, q search.Qu
 
 // The kinds' results: where each leads and what it says.
 
-func foundPage(site *content.Site, _ *i18n.Localizer, id int64, lang content.Lang) (found, bool) {
+func foundPage(c *searchContext, id int64, lang content.Lang) (found, bool) {
+	site := c.site
 	it, ok := site.Item(content.KindPage, id)
 	if !ok {
 		return found{}, false
@@ -141,17 +164,19 @@ func foundPage(site *content.Site, _ *i18n.Localizer, id int64, lang content.Lan
 	return found{title: t.Title, href: site.Path(lang, content.PageRef(p.Key)), text: content.Join(t.Summary, t.Body)}, t.Ready()
 }
 
-func foundProject(site *content.Site, l *i18n.Localizer, id int64, lang content.Lang) (found, bool) {
+func foundProject(c *searchContext, id int64, lang content.Lang) (found, bool) {
+	site := c.site
 	p, ok := site.Project(id)
 	if !ok || p.Hidden || !p.Text[lang].Ready() {
 		return found{}, false
 	}
 	t := p.Text[lang]
 	return found{title: t.Title, href: site.Path(lang, content.ProjectRef(id)), text: content.Join(t.Summary, t.Body),
-		meta: l.Years(p.StartYear, p.EndYear)}, true
+		meta: c.l.Years(p.StartYear, p.EndYear)}, true
 }
 
-func foundNews(site *content.Site, l *i18n.Localizer, id int64, lang content.Lang) (found, bool) {
+func foundNews(c *searchContext, id int64, lang content.Lang) (found, bool) {
+	site := c.site
 	it, ok := site.Item(content.KindNews, id)
 	if !ok {
 		return found{}, false
@@ -159,28 +184,29 @@ func foundNews(site *content.Site, l *i18n.Localizer, id int64, lang content.Lan
 	n := it.(*content.News)
 	t := n.Text[lang]
 	return found{title: t.Title, href: site.Path(lang, content.NewsRef(id)), text: content.Join(t.Summary, t.Body),
-		meta: newsDate(l, n.PublishedAt)}, t.Ready()
+		meta: newsDate(c.l, n.PublishedAt)}, t.Ready()
 }
 
 // foundEvent leads to the event on the page of the timeline that lists it.
-func foundEvent(site *content.Site, l *i18n.Localizer, id int64, lang content.Lang) (found, bool) {
-	for i, e := range shownEvents(site, lang, 0) {
-		if e.ID != id {
-			continue
-		}
-		t := e.Text[lang]
-		history := site.Path(lang, content.PageRef(content.PageHistory))
-		return found{title: t.Title, href: content.ListPath(lang, history, i/eventsPerPage+1) + "#" + eventAnchor(id),
-			text: t.Body, meta: l.Span(e.Start, e.End)}, t.Title != "" && history != ""
+func foundEvent(c *searchContext, id int64, lang content.Lang) (found, bool) {
+	site := c.site
+	i, shown := c.eventAt(lang, id)
+	e, ok := site.Event(id)
+	if !shown || !ok {
+		return found{}, false
 	}
-	return found{}, false
+	t := e.Text[lang]
+	history := site.Path(lang, content.PageRef(content.PageHistory))
+	return found{title: t.Title, href: content.ListPath(lang, history, i/eventsPerPage+1) + "#" + eventAnchor(id),
+		text: t.Body, meta: c.l.Span(e.Start, e.End)}, t.Title != "" && history != ""
 }
 
 // eventAnchor is the id of an event's entry on the timeline.
 func eventAnchor(id int64) string { return "event-" + strconv.FormatInt(id, 10) }
 
 // foundImage leads to the first page that shows the image, or to the image itself.
-func foundImage(site *content.Site, _ *i18n.Localizer, id int64, lang content.Lang) (found, bool) {
+func foundImage(c *searchContext, id int64, lang content.Lang) (found, bool) {
+	site := c.site
 	im, ok := site.ImageItem(id)
 	if !ok || len(im.Variants) == 0 {
 		return found{}, false
@@ -199,7 +225,8 @@ func foundImage(site *content.Site, _ *i18n.Localizer, id int64, lang content.La
 	return f, f.title != ""
 }
 
-func foundDocument(site *content.Site, _ *i18n.Localizer, id int64, lang content.Lang) (found, bool) {
+func foundDocument(c *searchContext, id int64, lang content.Lang) (found, bool) {
+	site := c.site
 	it, ok := site.Item(content.KindDocument, id)
 	if !ok {
 		return found{}, false

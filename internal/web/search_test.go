@@ -1,6 +1,7 @@
 package web_test
 
 import (
+	"context"
 	"fmt"
 	"net/http"
 	"net/url"
@@ -9,6 +10,9 @@ import (
 	"time"
 
 	"golang.org/x/net/html"
+
+	"github.com/aglo/aglo/internal/content"
+	"github.com/aglo/aglo/internal/search"
 )
 
 // results are the results listed on a search page: each one's title, link and snippet.
@@ -306,5 +310,38 @@ func TestSearchSlugIsReserved(t *testing.T) {
 	}
 	if !strings.Contains(errorSummary(t, res.body), "wyszukiwark") {
 		t.Errorf("the error says %q", errorSummary(t, res.body))
+	}
+}
+
+// TestSearchPastMaxResults: past search.MaxResults results a visitor is told there are
+// more, and pages end at the last of them.
+func TestSearchPastMaxResults(t *testing.T) {
+	s := newSite(t)
+	ctx := context.Background()
+	for i := range search.MaxResults + 5 {
+		n := &content.News{}
+		n.Apply(map[string]string{"published_at": "2026-01-01T10:00", "pl.title": fmt.Sprintf("Regaty nr %d", i+1),
+			"pl.slug": fmt.Sprintf("regaty-%d", i+1), "pl.published": "1"})
+		if err := s.store.Save(ctx, n, content.Edit{Editor: "test"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s = newSiteOn(t, s.store)
+	doc := s.page(searchURL("/pl/szukaj", "regaty"))
+	if got := text(first(doc, byClass("search-count"))); got != "Ponad 500 wyników" {
+		t.Errorf("count %q, want \"Ponad 500 wyników\"", got)
+	}
+	if got := text(first(s.page(searchURL("/cs/hledat", "regaty")), byClass("search-count"))); got != "Více než 500 výsledků" {
+		t.Errorf("Czech count %q", got)
+	}
+	last := s.page(searchURL("/pl/szukaj", "regaty") + "&page=50")
+	if n := len(results(t, last)); n != 10 {
+		t.Errorf("page 50 lists %d results, want 10", n)
+	}
+	if first(last, byTag("a", "rel", "next")) != nil {
+		t.Error("page 50 links to a next page")
+	}
+	if w := s.get(searchURL("/pl/szukaj", "regaty") + "&page=51"); w.Code != http.StatusNotFound {
+		t.Errorf("page 51: %d, want 404", w.Code)
 	}
 }
