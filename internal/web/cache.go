@@ -101,7 +101,7 @@ func (p *cachedPage) shows(kind content.Kind) bool {
 func (p *cachedPage) size() int64 {
 	n := int64(256)
 	for _, body := range p.variants {
-		n += int64(len(body))
+		n += int64(cap(body))
 	}
 	return n
 }

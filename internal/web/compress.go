@@ -42,7 +42,10 @@ const (
 // kept to 256 KB, far more than any page or stylesheet of ours, instead of the 4 MB its
 // best level takes by default, which cost tens of megabytes of memory at start-up.
 func compress(data []byte, brLevel int) variants {
-	v := variants{identity: data}
+	// The identity body is copied out of the buffer it was rendered into, which has up
+	// to twice its length in spare capacity: kept in the page cache, that spare would be
+	// memory the cache's budget does not count.
+	v := variants{identity: bytes.Clone(data)}
 	var buf bytes.Buffer
 	bw := brotli.NewWriterOptions(&buf, brotli.WriterOptions{Quality: brLevel, LGWin: 18})
 	bw.Write(data)
