@@ -10,52 +10,104 @@ import (
 	"github.com/aglo/aglo/internal/content"
 )
 
-// Site loads every piece of content as one consistent snapshot.
+// Site loads all the content as one snapshot. The media library and the documents, the
+// largest part of a site that has grown for years, load on a second connection beside the
+// rest, in a read transaction that sees the same state of the database: both begin while
+// the writer is held, so no save can come between them.
 func (s *Store) Site(ctx context.Context) (*content.Site, error) {
-	var site *content.Site
-	err := s.readTx(ctx, func(tx *sql.Tx) error {
-		var err error
-		site, err = loadSite(ctx, tx)
-		return err
-	})
+	site, err := s.loadSite(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("store: load site: %w", err)
 	}
 	return site, nil
 }
 
-// loadSite reads all the content in tx.
+func (s *Store) loadSite(ctx context.Context) (*content.Site, error) {
+	w, err := s.write.BeginTx(ctx, nil) // BEGIN IMMEDIATE: no other save commits meanwhile
+	if err != nil {
+		return nil, err
+	}
+	var txs [2]*sql.Tx
+	for i := range txs {
+		if txs[i], err = s.read.BeginTx(ctx, &sql.TxOptions{ReadOnly: true}); err == nil {
+			// A read transaction sees the database as of its first read.
+			var n int
+			err = txs[i].QueryRowContext(ctx, "SELECT COUNT(*) FROM schema_migrations").Scan(&n)
+		}
+		if err != nil {
+			break
+		}
+	}
+	w.Rollback()
+	defer func() {
+		for _, tx := range txs {
+			if tx != nil {
+				tx.Rollback()
+			}
+		}
+	}()
+	if err != nil {
+		return nil, err
+	}
+	site := &content.Site{}
+	media := make(chan error, 1)
+	go func() {
+		var err error
+		if site.Images, err = loadImages(ctx, txs[1], 0); err == nil {
+			site.Documents, err = loadDocuments(ctx, txs[1], 0)
+		}
+		media <- err
+	}()
+	err = loadText(ctx, txs[0], site)
+	if mediaErr := <-media; err == nil {
+		err = mediaErr
+	}
+	if err != nil {
+		return nil, err
+	}
+	return site, nil
+}
+
+// loadSite reads all the content in tx, on one connection (a save's transaction
+// building the search index).
 func loadSite(ctx context.Context, tx *sql.Tx) (*content.Site, error) {
 	site := &content.Site{}
+	if err := loadText(ctx, tx, site); err != nil {
+		return nil, err
+	}
 	var err error
-	if site.Pages, err = loadPages(ctx, tx, 0); err != nil {
-		return nil, err
-	}
-	if site.Projects, err = loadProjects(ctx, tx, 0); err != nil {
-		return nil, err
-	}
-	if site.Events, err = loadEvents(ctx, tx, 0); err != nil {
-		return nil, err
-	}
-	if site.Offices, err = loadOffices(ctx, tx, 0); err != nil {
-		return nil, err
-	}
-	if site.News, err = loadNews(ctx, tx, 0); err != nil {
-		return nil, err
-	}
 	if site.Images, err = loadImages(ctx, tx, 0); err != nil {
 		return nil, err
 	}
 	if site.Documents, err = loadDocuments(ctx, tx, 0); err != nil {
 		return nil, err
 	}
-	if site.Statement, err = loadStatement(ctx, tx); err != nil {
-		return nil, err
-	}
-	if site.Settings, err = loadSettings(ctx, tx); err != nil {
-		return nil, err
-	}
 	return site, nil
+}
+
+// loadText reads into site everything but the media library and the documents.
+func loadText(ctx context.Context, tx *sql.Tx, site *content.Site) error {
+	var err error
+	if site.Pages, err = loadPages(ctx, tx, 0); err != nil {
+		return err
+	}
+	if site.Projects, err = loadProjects(ctx, tx, 0); err != nil {
+		return err
+	}
+	if site.Events, err = loadEvents(ctx, tx, 0); err != nil {
+		return err
+	}
+	if site.Offices, err = loadOffices(ctx, tx, 0); err != nil {
+		return err
+	}
+	if site.News, err = loadNews(ctx, tx, 0); err != nil {
+		return err
+	}
+	if site.Statement, err = loadStatement(ctx, tx); err != nil {
+		return err
+	}
+	site.Settings, err = loadSettings(ctx, tx)
+	return err
 }
 
 // Seed fills an empty database with site. It does nothing, and returns false, when the
