@@ -153,6 +153,60 @@ func (s *Site) ImageUses(id int64) []Ref {
 	return out
 }
 
+// ImageUsers is ImageUses for every image at once, in one pass over the site: the items
+// that show each image, by its id, in ImageUses' order. For search results, which name
+// where a photo is shown for a page of them at a time.
+func (s *Site) ImageUsers() map[int64][]Ref {
+	out := map[int64][]Ref{}
+	add := func(ref Ref, ids ...int64) {
+		for _, id := range ids {
+			if id != 0 {
+				if refs := out[id]; len(refs) == 0 || refs[len(refs)-1] != ref {
+					out[id] = append(refs, ref)
+				}
+			}
+		}
+	}
+	placed := func(src string) []int64 {
+		var ids []int64
+		for _, m := range placement.FindAllStringSubmatch(src, -1) {
+			if id, err := strconv.ParseInt(m[1], 10, 64); err == nil {
+				ids = append(ids, id)
+			}
+		}
+		return ids
+	}
+	for _, key := range PageKeys {
+		p := s.Pages[key]
+		for _, lang := range Langs {
+			add(Ref{Kind: KindPage, Key: key, ID: p.ID}, placed(p.Text[lang].Body)...)
+		}
+	}
+	for i := range s.News { // by index: an element is a large struct to copy
+		n := &s.News[i]
+		add(NewsRef(n.ID), n.LeadImage)
+		add(NewsRef(n.ID), n.Gallery...)
+		for _, lang := range Langs {
+			add(NewsRef(n.ID), placed(n.Text[lang].Body)...)
+		}
+	}
+	for i := range s.Projects {
+		p := &s.Projects[i]
+		add(ProjectRef(p.ID), p.Logo)
+		for _, lang := range Langs {
+			add(ProjectRef(p.ID), placed(p.Text[lang].Body)...)
+		}
+	}
+	for i := range s.Events {
+		e := &s.Events[i]
+		add(Ref{Kind: KindEvent, ID: e.ID}, e.Gallery...)
+		for _, lang := range Langs {
+			add(Ref{Kind: KindEvent, ID: e.ID}, placed(e.Text[lang].Body)...)
+		}
+	}
+	return out
+}
+
 // placement is how an editor places an image of the library in a Markdown text:
 // ![](image:12), the image's number as its form shows it.
 var placement = regexp.MustCompile(`!\[[^\]\n]*\]\(image:([0-9]{1,12})\)`)

@@ -116,3 +116,19 @@ func TestPublicURLs(t *testing.T) {
 		t.Error("Available does not follow the published versions")
 	}
 }
+
+// TestImageUsersIsImageUses: the one pass over the site names, for every image, what
+// ImageUses names for it.
+func TestImageUsersIsImageUses(t *testing.T) {
+	site := &Site{Pages: map[PageKey]Page{PageHome: {ID: 1, Key: PageHome, Text: map[Lang]Text{PL: {Body: "![a](image:3)"}}}},
+		News:     []News{{ID: 7, LeadImage: 1, Gallery: []int64{2, 3}}, {ID: 8, Text: map[Lang]Text{CS: {Body: "![](image:2) ![](image:2)"}}}},
+		Projects: []Project{{ID: 4, Logo: 2}},
+		Events:   []Event{{ID: 5, Gallery: []int64{1}, Text: map[Lang]EventText{PL: {Body: "![x](image:4)"}}}},
+	}
+	users := site.ImageUsers()
+	for id := int64(1); id <= 5; id++ {
+		if got, want := users[id], site.ImageUses(id); !slices.Equal(got, want) {
+			t.Errorf("image %d: ImageUsers says %v, ImageUses %v", id, got, want)
+		}
+	}
+}

@@ -53,6 +53,9 @@ type snapshot struct {
 	// eventPlaces are, for each language, each shown event's place on the timeline, for
 	// search results to link to its page of the timeline; worked out when first asked.
 	eventPlaces map[content.Lang]func() map[int64]int
+	// imageUsers are the items that show each image, for search results to link a photo
+	// to a page that shows it; worked out when first asked.
+	imageUsers func() map[int64][]content.Ref
 }
 
 // newSnapshot is the snapshot of site shown at the time loaded: what is scheduled after
@@ -73,6 +76,7 @@ func newSnapshot(site *content.Site, loaded time.Time, cacheBytes int64) *snapsh
 			return places
 		})
 	}
+	snap.imageUsers = sync.OnceValue(snap.site.ImageUsers)
 	return snap
 }
 

@@ -216,7 +216,7 @@ func foundImage(c *searchContext, id int64, lang content.Lang) (found, bool) {
 	if f.title == "" {
 		f.title = t.Alt
 	}
-	for _, ref := range site.ImageUses(id) {
+	for _, ref := range c.snap.imageUsers()[id] {
 		if p := site.Path(lang, ref); p != "" {
 			f.href = p
 			break
