@@ -2,7 +2,6 @@ package content
 
 import (
 	"regexp"
-	"slices"
 	"strconv"
 	"time"
 )
@@ -128,34 +127,11 @@ func listImages(s *Site) []Item               { return copies(s.Images) }
 
 // ImageUses lists the items that show the image with id, for the admin to name before the
 // image can be deleted: as a lead image, in a gallery, as a logo, or placed in a text.
-func (s *Site) ImageUses(id int64) []Ref {
-	var out []Ref
-	for _, key := range PageKeys {
-		if p := s.Pages[key]; placesImageIn(p.Text, textBody, id) {
-			out = append(out, Ref{Kind: KindPage, Key: key, ID: p.ID}) // the ID for the admin's link
-		}
-	}
-	for _, n := range s.News {
-		if n.Uses(id) || placesImageIn(n.Text, textBody, id) {
-			out = append(out, NewsRef(n.ID))
-		}
-	}
-	for _, p := range s.Projects {
-		if p.Logo == id || placesImageIn(p.Text, textBody, id) {
-			out = append(out, ProjectRef(p.ID))
-		}
-	}
-	for _, e := range s.Events {
-		if slices.Contains(e.Gallery, id) || placesImageIn(e.Text, func(t EventText) string { return t.Body }, id) {
-			out = append(out, Ref{Kind: KindEvent, ID: e.ID})
-		}
-	}
-	return out
-}
+func (s *Site) ImageUses(id int64) []Ref { return s.ImageUsers()[id] }
 
-// ImageUsers is ImageUses for every image at once, in one pass over the site: the items
-// that show each image, by its id, in ImageUses' order. For search results, which name
-// where a photo is shown for a page of them at a time.
+// ImageUsers lists, for every image at once, in one pass over the site, the items that
+// show it: the pages, news items, projects and events, in that order. Search results name
+// where a photo is shown for a page of them at a time, from one such pass per snapshot.
 func (s *Site) ImageUsers() map[int64][]Ref {
 	out := map[int64][]Ref{}
 	add := func(ref Ref, ids ...int64) {
@@ -211,28 +187,5 @@ func (s *Site) ImageUsers() map[int64][]Ref {
 // ![](image:12), the image's number as its form shows it.
 var placement = regexp.MustCompile(`!\[[^\]\n]*\]\(image:([0-9]{1,12})\)`)
 
-// PlacesImage reports whether the Markdown text src places the image with id.
-func PlacesImage(src string, id int64) bool {
-	for _, m := range placement.FindAllStringSubmatch(src, -1) {
-		if m[1] == strconv.FormatInt(id, 10) {
-			return true
-		}
-	}
-	return false
-}
-
 // PlacesImages reports whether the Markdown text src places any image of the library.
 func PlacesImages(src string) bool { return placement.MatchString(src) }
-
-// textBody is the Markdown of a text.
-func textBody(t Text) string { return t.Body }
-
-// placesImageIn reports whether a text of texts places the image with id.
-func placesImageIn[T any](texts map[Lang]T, body func(T) string, id int64) bool {
-	for _, t := range texts {
-		if PlacesImage(body(t), id) {
-			return true
-		}
-	}
-	return false
-}

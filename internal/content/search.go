@@ -1,6 +1,7 @@
 package content
 
 import (
+	"cmp"
 	"strings"
 	"time"
 )
@@ -100,14 +101,15 @@ func searchEvent(it Item) []SearchText {
 	return out
 }
 
-// searchImage: an image is found by its caption (its title in results), what it shows
-// and its credit, in the languages it is shown in.
+// searchImage: an image is found by its caption (its title in results, or what it shows
+// when it has none), what it shows and its credit, in the languages it is shown in.
 func searchImage(it Item) []SearchText {
 	im := it.(*Image)
 	var out []SearchText
 	for _, lang := range Langs {
 		if t, ok := im.Text[lang]; ok {
-			out = append(out, SearchText{Lang: lang, Title: t.Caption, Body: Join(t.Alt, t.Credit), Public: im.Shown(lang)})
+			title := cmp.Or(t.Caption, t.Alt)
+			out = append(out, SearchText{Lang: lang, Title: title, Body: Join(t.Alt, t.Credit), Public: im.Shown(lang) && title != ""})
 		}
 	}
 	return out

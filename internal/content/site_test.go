@@ -117,18 +117,31 @@ func TestPublicURLs(t *testing.T) {
 	}
 }
 
-// TestImageUsersIsImageUses: the one pass over the site names, for every image, what
-// ImageUses names for it.
+// TestImageUsersIsImageUses: the one pass over the site names, for every image, the items
+// that show it, in ImageUses' order (pages, news, projects, events), each once; ImageUses
+// says the same of each image.
 func TestImageUsersIsImageUses(t *testing.T) {
 	site := &Site{Pages: map[PageKey]Page{PageHome: {ID: 1, Key: PageHome, Text: map[Lang]Text{PL: {Body: "![a](image:3)"}}}},
 		News:     []News{{ID: 7, LeadImage: 1, Gallery: []int64{2, 3}}, {ID: 8, Text: map[Lang]Text{CS: {Body: "![](image:2) ![](image:2)"}}}},
 		Projects: []Project{{ID: 4, Logo: 2}},
 		Events:   []Event{{ID: 5, Gallery: []int64{1}, Text: map[Lang]EventText{PL: {Body: "![x](image:4)"}}}},
 	}
+	home := Ref{Kind: KindPage, Key: PageHome, ID: 1}
+	event := Ref{Kind: KindEvent, ID: 5}
+	expected := map[int64][]Ref{
+		1: {NewsRef(7), event},
+		2: {NewsRef(7), NewsRef(8), ProjectRef(4)},
+		3: {home, NewsRef(7)},
+		4: {event},
+		5: nil,
+	}
 	users := site.ImageUsers()
 	for id := int64(1); id <= 5; id++ {
 		if got, want := users[id], site.ImageUses(id); !slices.Equal(got, want) {
 			t.Errorf("image %d: ImageUsers says %v, ImageUses %v", id, got, want)
+		}
+		if got := site.ImageUses(id); !slices.Equal(got, expected[id]) {
+			t.Errorf("image %d: shown by %v, want %v", id, got, expected[id])
 		}
 	}
 }

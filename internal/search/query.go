@@ -44,7 +44,7 @@ func PlainText(src string) string {
 
 // Version is the version of the analysis: change it whenever Terms would index a text
 // differently (a stemmer's rule, the folding), and the store builds its index again.
-const Version = 1
+const Version = 2
 
 // Options say what a search looks for and which page of the results it returns.
 type Options struct {
@@ -245,7 +245,11 @@ func Parse(q string, prefix bool) Query {
 			for j := i; j < i+span; j++ {
 				own = append(own, group(j))
 			}
-			alts = append(alts, "("+strings.Join(own, " AND ")+")")
+			if len(own) == 1 {
+				alts = append(alts, own[0]) // a name of the term below is then not asked again
+			} else {
+				alts = append(alts, "("+strings.Join(own, " AND ")+")")
+			}
 		}
 		for _, f := range term {
 			if f.prefix {

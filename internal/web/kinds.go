@@ -54,11 +54,11 @@ type webKind struct {
 	order   bool
 	remove  bool
 	filter  bool // the dashboard offers a filter form (site search's): for the kinds that grow long
-	// label names the kind in search results (a message ID); found says where a result of
-	// the kind leads and what it says, in the language version that matched; nil for
-	// kinds search does not show.
+	// label names the kind in search results (a message ID); found says where a result,
+	// an item of the kind found in its version in lang, leads and what it says beside its
+	// title and text (a date); nil for kinds search does not show.
 	label string
-	found func(c *searchContext, id int64, lang content.Lang) (found, bool)
+	found func(c *searchContext, item content.Item, lang content.Lang) (href, meta string, ok bool)
 	spec  func(site *content.Site, l *i18n.Localizer) form.Spec
 	// view fills in how the admin shows src, an item of the kind: its titles, its public
 	// address, whether it is hidden and how far each language version is.

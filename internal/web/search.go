@@ -3,6 +3,7 @@ package web
 import (
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -30,7 +31,6 @@ const (
 // visitor's localizer.
 type searchContext struct {
 	snap *snapshot
-	site *content.Site
 	l    *i18n.Localizer
 }
 
@@ -39,13 +39,6 @@ type searchContext struct {
 func (c *searchContext) eventAt(lang content.Lang, id int64) (int, bool) {
 	i, ok := c.snap.eventPlaces[lang]()[id]
 	return i, ok
-}
-
-// found is what a result says of an item search found: its title and address, the text
-// its snippet is cut from and a detail of its kind (a date, a file's format and size),
-// all in the language version that matched.
-type found struct {
-	title, href, text, meta string
 }
 
 // searchPage handles GET /pl/szukaj?q=… and /cs/hledat?q=…: a page of what the query
@@ -91,7 +84,7 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 			v.Count = l.N("search.count_more", search.MaxResults)
 		}
 	}
-	c := &searchContext{snap: snap, site: site, l: l}
+	c := &searchContext{snap: snap, l: l}
 	for _, h := range hits {
 		if res, ok := s.searchResult(c, q, h); ok {
 			v.Results = append(v.Results, res)
@@ -125,24 +118,36 @@ func (s *Server) searchPage(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// searchResult is how the results list a hit, or false when the item is gone from the
-// snapshot since (a save between the query and the snapshot).
+// searchResult is how the results list a hit: the title and text that search found of
+// the item's version (content.SearchTexts, as the index has them), where the kind's result
+// leads and what it adds. False when the item, or that version, is no longer shown in the
+// snapshot (a save between the query and the snapshot).
 func (s *Server) searchResult(c *searchContext, q search.Query, h content.Hit) (templates.SearchResult, bool) {
 	l := c.l
 	k, ok := webKindOf(string(h.Kind))
 	if !ok || k.found == nil {
 		return templates.SearchResult{}, false
 	}
-	f, ok := k.found(c, h.ID, h.Lang)
-	if !ok || f.href == "" {
+	item, ok := c.snap.site.Item(h.Kind, h.ID)
+	if !ok {
+		return templates.SearchResult{}, false
+	}
+	texts := content.SearchTexts(item)
+	i := slices.IndexFunc(texts, func(t content.SearchText) bool { return t.Lang == h.Lang && t.Public })
+	if i < 0 {
+		return templates.SearchResult{}, false
+	}
+	t := texts[i]
+	href, meta, ok := k.found(c, item, h.Lang)
+	if !ok {
 		return templates.SearchResult{}, false
 	}
 	res := templates.SearchResult{
-		Title:   typography.Text(h.Lang, f.title),
-		Href:    f.href,
+		Title:   typography.Text(h.Lang, t.Title),
+		Href:    href,
 		Kind:    l.T(k.label),
-		Meta:    f.meta,
-		Snippet: q.Snippet(h.Lang, typography.Text(h.Lang, f.text), snippetBytes),
+		Meta:    meta,
+		Snippet: q.Snippet(h.Lang, typography.Text(h.Lang, t.Body), snippetBytes),
 	}
 	if h.Lang != l.Lang() {
 		res.Lang = h.Lang
@@ -151,87 +156,55 @@ func (s *Server) searchResult(c *searchContext, q search.Query, h content.Hit) (
 	return res, true
 }
 
-// The kinds' results: where each leads and what it says.
+// The kinds' results: where each leads in lang, and what it says beside its title and
+// text. False when it leads nowhere.
 
-func foundPage(c *searchContext, id int64, lang content.Lang) (found, bool) {
-	site := c.site
-	it, ok := site.Item(content.KindPage, id)
-	if !ok {
-		return found{}, false
-	}
-	p := it.(*content.Page)
-	t := p.Text[lang]
-	return found{title: t.Title, href: site.Path(lang, content.PageRef(p.Key)), text: content.Join(t.Summary, t.Body)}, t.Ready()
+func foundPage(c *searchContext, item content.Item, lang content.Lang) (href, meta string, ok bool) {
+	p := c.snap.site.Path(lang, content.PageRef(item.(*content.Page).Key))
+	return p, "", p != ""
 }
 
-func foundProject(c *searchContext, id int64, lang content.Lang) (found, bool) {
-	site := c.site
-	p, ok := site.Project(id)
-	if !ok || p.Hidden || !p.Text[lang].Ready() {
-		return found{}, false
-	}
-	t := p.Text[lang]
-	return found{title: t.Title, href: site.Path(lang, content.ProjectRef(id)), text: content.Join(t.Summary, t.Body),
-		meta: c.l.Years(p.StartYear, p.EndYear)}, true
+func foundProject(c *searchContext, item content.Item, lang content.Lang) (href, meta string, ok bool) {
+	p := item.(*content.Project)
+	href = c.snap.site.Path(lang, content.ProjectRef(p.ID))
+	return href, c.l.Years(p.StartYear, p.EndYear), href != ""
 }
 
-func foundNews(c *searchContext, id int64, lang content.Lang) (found, bool) {
-	site := c.site
-	it, ok := site.Item(content.KindNews, id)
-	if !ok {
-		return found{}, false
-	}
-	n := it.(*content.News)
-	t := n.Text[lang]
-	return found{title: t.Title, href: site.Path(lang, content.NewsRef(id)), text: content.Join(t.Summary, t.Body),
-		meta: newsDate(c.l, n.PublishedAt)}, t.Ready()
+func foundNews(c *searchContext, item content.Item, lang content.Lang) (href, meta string, ok bool) {
+	n := item.(*content.News)
+	href = c.snap.site.Path(lang, content.NewsRef(n.ID))
+	return href, newsDate(c.l, n.PublishedAt), href != ""
 }
 
 // foundEvent leads to the event on the page of the timeline that lists it.
-func foundEvent(c *searchContext, id int64, lang content.Lang) (found, bool) {
-	site := c.site
-	i, shown := c.eventAt(lang, id)
-	e, ok := site.Event(id)
-	if !shown || !ok {
-		return found{}, false
+func foundEvent(c *searchContext, item content.Item, lang content.Lang) (href, meta string, ok bool) {
+	e := item.(*content.Event)
+	i, shown := c.eventAt(lang, e.ID)
+	history := c.snap.site.Path(lang, content.PageRef(content.PageHistory))
+	if !shown || history == "" {
+		return "", "", false
 	}
-	t := e.Text[lang]
-	history := site.Path(lang, content.PageRef(content.PageHistory))
-	return found{title: t.Title, href: content.ListPath(lang, history, i/eventsPerPage+1) + "#" + eventAnchor(id),
-		text: t.Body, meta: c.l.Span(e.Start, e.End)}, t.Title != "" && history != ""
+	return content.ListPath(lang, history, i/eventsPerPage+1) + "#" + eventAnchor(e.ID), c.l.Span(e.Start, e.End), true
 }
 
 // eventAnchor is the id of an event's entry on the timeline.
 func eventAnchor(id int64) string { return "event-" + strconv.FormatInt(id, 10) }
 
 // foundImage leads to the first page that shows the image, or to the image itself.
-func foundImage(c *searchContext, id int64, lang content.Lang) (found, bool) {
-	site := c.site
-	im, ok := site.ImageItem(id)
-	if !ok || len(im.Variants) == 0 {
-		return found{}, false
-	}
-	t := im.Text[lang]
-	f := found{title: t.Caption, text: content.Join(t.Alt, t.Credit), href: mediaURL(im.Variants[len(im.Variants)-1])}
-	if f.title == "" {
-		f.title = t.Alt
-	}
-	for _, ref := range c.snap.imageUsers()[id] {
-		if p := site.Path(lang, ref); p != "" {
-			f.href = p
-			break
+func foundImage(c *searchContext, item content.Item, lang content.Lang) (href, meta string, ok bool) {
+	im := item.(*content.Image)
+	for _, ref := range c.snap.imageUsers()[im.ID] {
+		if p := c.snap.site.Path(lang, ref); p != "" {
+			return p, "", true
 		}
 	}
-	return f, f.title != ""
+	if len(im.Variants) == 0 {
+		return "", "", false
+	}
+	return mediaURL(im.Variants[len(im.Variants)-1]), "", true
 }
 
-func foundDocument(c *searchContext, id int64, lang content.Lang) (found, bool) {
-	site := c.site
-	it, ok := site.Item(content.KindDocument, id)
-	if !ok {
-		return found{}, false
-	}
-	d := it.(*content.Document)
-	return found{title: d.Text[lang].Title, href: documentURL(*d), text: d.Filename,
-		meta: media.DocTypes[d.Type].Name + ", " + fileSize(d.Size)}, d.Text[lang].Title != ""
+func foundDocument(_ *searchContext, item content.Item, _ content.Lang) (href, meta string, ok bool) {
+	d := item.(*content.Document)
+	return documentURL(*d), media.DocTypes[d.Type].Name + ", " + fileSize(d.Size), true
 }
