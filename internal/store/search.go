@@ -143,28 +143,17 @@ func publicIn(texts []content.SearchText, lang content.Lang) bool {
 
 // unindex takes every language version of the item of kind with id out of the index.
 func unindex(ctx context.Context, tx *sql.Tx, kind content.Kind, id int64) error {
-	rows, err := tx.QueryContext(ctx, "DELETE FROM search_items WHERE kind = ? AND item_id = ? RETURNING rowid", kind, id)
+	x, err := newIndexer(ctx, tx, time.Time{}, false)
 	if err != nil {
-		return fmt.Errorf("unindex %s %d: %w", kind, id, err)
+		return err
 	}
-	var rowids []int64
-	for rows.Next() {
-		var r int64
-		if err := rows.Scan(&r); err != nil {
-			rows.Close()
-			return fmt.Errorf("unindex %s %d: %w", kind, id, err)
-		}
-		rowids = append(rowids, r)
-	}
-	rows.Close()
-	for _, r := range rowids {
-		for _, q := range []string{"DELETE FROM search_index WHERE rowid = ?", "DELETE FROM search_scheduled WHERE rowid = ?"} {
-			if _, err := tx.ExecContext(ctx, q, r); err != nil {
-				return fmt.Errorf("unindex %s %d: %w", kind, id, err)
-			}
+	defer x.close()
+	for _, lang := range content.Langs {
+		if err := x.unindexLang(ctx, kind, id, lang); err != nil {
+			return err
 		}
 	}
-	return rows.Err()
+	return nil
 }
 
 // unindexLang takes the version in lang of the item of kind with id out of the index.
